@@ -1,0 +1,29 @@
+/// What the command line asks for.
+public enum Command: Equatable, Sendable {
+    case serve(ServeOptions)
+    case help
+    case version
+
+    /// Parses `arguments` (without the program name). A pure function of its inputs, so every
+    /// flag and variable is testable without starting anything.
+    public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
+        guard let first = arguments.first else {
+            throw UsageError("missing command: say 'serve', or '--help'")
+        }
+        switch first {
+        case "--help", "-h", "help":
+            return .help
+        case "--version", "-V", "version":
+            return .version
+        case "serve":
+            let rest = Array(arguments.dropFirst())
+            if rest.contains("--help") || rest.contains("-h") { return .help }
+            return .serve(try ServeOptions.parse(rest, environment: environment))
+        default:
+            if first.hasPrefix("-") {
+                throw UsageError("unknown option '\(first)' before the command; options follow 'serve'")
+            }
+            throw UsageError("unknown command '\(first)'")
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// The text of `dana-sandbox --help`, also printed (to standard error) after a usage error.
+public enum Usage {
+    public static let version = "0.1.0"
+
+    public static let text = """
+    dana-sandbox \(version): an offline sandbox of the DANA and Paylabs partner APIs
+
+    Usage:
+      dana-sandbox serve [OPTIONS]    serve the sandbox until SIGTERM or SIGINT
+      dana-sandbox --help             this text
+      dana-sandbox --version          the version
+
+    Options of serve. Each can also be set with DANA_SANDBOX_<NAME> (DANA_SANDBOX_PORT,
+    DANA_SANDBOX_LOG_FORMAT, ...); a flag wins over its variable. Repeatable options take a
+    comma-separated list in their variable.
+      --host ADDRESS           address to listen on (default 127.0.0.1)
+      --port N                 port to listen on; 0 picks a free one (default 8080)
+      --db PATH                SQLite database; a file keeps state across restarts (default :memory:)
+      --seed FILE              SQL applied to a new database (default seed.sql)
+      --scenarios DIR          scenario files (default scenarios)
+      --keys DIR               signing keys (default keys)
+      --scenario NAME          activate a scenario from the start (repeatable)
+      --partner ID=KEY_FILE    register a partner's public key (repeatable)
+      --log-format text|json   one line per exchange on standard error (default text)
+      --signatures enforce|off verify request signatures or accept any (default enforce)
+      --journal-limit N        exchanges kept in the journal (default 1000)
+      --admin-token TOKEN      bearer token for /sandbox/* (required off loopback; generated
+                               and printed at start when not given)
+      --max-body BYTES         larger request bodies get 413 (default 1048576)
+      --read-timeout SECONDS   a request stalled this long gets 408 (default 30)
+      --idle-timeout SECONDS   idle keep-alive connections close after this (default 60)
+
+    When ready, serve prints one line to standard output:
+      dana-sandbox listening on http://HOST:PORT
+
+    Exit status: 0 after a graceful stop, 1 when start-up fails, 2 for a bad command line.
+    """
+}

@@ -1,0 +1,3 @@
+public enum LogLevel: String, Sendable {
+    case info, notice, warning, error
+}

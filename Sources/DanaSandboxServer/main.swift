@@ -1,0 +1,41 @@
+import DanaSandboxCore
+import Foundation
+
+// parse → build → run → wait for a signal → drain → exit 0
+
+func fail(_ message: String, status: Int32, usage: Bool = false) -> Never {
+    FileHandle.standardError.write(Data("dana-sandbox: \(message)\n".utf8))
+    if usage { FileHandle.standardError.write(Data("\n\(Usage.text)\n".utf8)) }
+    exit(status)
+}
+
+let command: Command
+do {
+    command = try Command.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+} catch {
+    fail(error.message, status: 2, usage: true)
+}
+
+switch command {
+case .help:
+    print(Usage.text)
+case .version:
+    print("dana-sandbox \(Usage.version)")
+case .serve(let options):
+    // Installed before the listener opens, so a signal during start-up is still graceful.
+    let signals = SignalHandling()
+    let application = SandboxApplication(options: options, logger: .standardError(format: options.logFormat))
+    do {
+        try application.start()
+    } catch {
+        fail(error.message, status: 1)
+    }
+    // Written straight to the descriptor: a CI script waits for this line, and stdio buffering
+    // into a pipe would hold it back.
+    FileHandle.standardOutput.write(Data((application.readyLine + "\n").utf8))
+    signals.waitForStopSignal()
+    application.logger.log(.notice, "stopping: finishing requests in flight")
+    application.stop()
+    application.logger.log(.notice, "stopped")
+}
+exit(0)

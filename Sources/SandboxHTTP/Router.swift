@@ -1,0 +1,48 @@
+/// Maps (method, exact path) to a handler. A known path asked with another method gets 405 with
+/// `Allow` (RFC 9110 §15.5.6); an unknown path gets 404; both with a JSON body. HEAD is served by
+/// the GET handler (RFC 9110 §9.3.2); the writer drops the body.
+public struct Router: RequestHandler {
+    private var routes: [String: [HTTPMethod: any RequestHandler]] = [:]
+    /// Paths in the order they were added, for listings.
+    public private(set) var paths: [String] = []
+
+    public init() {}
+
+    public mutating func add(_ method: HTTPMethod, _ path: String, _ handler: any RequestHandler) {
+        if routes[path] == nil { paths.append(path) }
+        routes[path, default: [:]][method] = handler
+    }
+
+    public mutating func add(_ method: HTTPMethod, _ path: String, _ body: @escaping @Sendable (HTTPRequest) -> Reply) {
+        add(method, path, ClosureHandler(body))
+    }
+
+    /// The methods served at a path, sorted, or empty when the path is unknown.
+    public func methods(at path: String) -> [HTTPMethod] {
+        guard let byMethod = routes[path] else { return [] }
+        var methods = Array(byMethod.keys)
+        if byMethod[.get] != nil, byMethod[.head] == nil { methods.append(.head) }
+        return methods.sorted { $0.rawValue < $1.rawValue }
+    }
+
+    public func handle(_ request: HTTPRequest) -> Reply {
+        guard let byMethod = routes[request.path] else {
+            return .respond(.jsonError(
+                .notFound,
+                message: "No endpoint at \(request.path).",
+                extra: ["method": request.method.rawValue, "path": request.path]
+            ))
+        }
+        if let handler = byMethod[request.method] ?? (request.method == .head ? byMethod[.get] : nil) {
+            return handler.handle(request)
+        }
+        let allowed = methods(at: request.path).map(\.rawValue).joined(separator: ", ")
+        var response = HTTPResponse.jsonError(
+            .methodNotAllowed,
+            message: "\(request.path) answers \(allowed), not \(request.method.rawValue).",
+            extra: ["method": request.method.rawValue, "path": request.path, "allow": allowed]
+        )
+        response.headers.set("Allow", allowed)
+        return .respond(response)
+    }
+}
