@@ -29,9 +29,19 @@ let package = Package(
         // thin executable: parse options, build, run, wait for a signal
         .executableTarget(name: "DanaSandboxServer", dependencies: ["DanaSandboxCore"], swiftSettings: strictSwift6),
 
-        .testTarget(name: "SandboxHTTPTests", dependencies: ["SandboxHTTP"], swiftSettings: strictSwift6),
-        .testTarget(name: "DanaSandboxCoreTests", dependencies: ["DanaSandboxCore"], swiftSettings: strictSwift6),
+        // a raw-socket HTTP client and process helpers shared by the test targets
+        .target(name: "SandboxTestSupport", path: "Tests/SandboxTestSupport", swiftSettings: strictSwift6),
+        .testTarget(name: "SandboxHTTPTests", dependencies: ["SandboxHTTP", "SandboxTestSupport"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DanaSandboxCoreTests",
+            dependencies: ["DanaSandboxCore", "SandboxTestSupport"],
+            swiftSettings: strictSwift6
+        ),
         // drives the built `dana-sandbox` binary as a user would: flags, exit codes, signals
-        .testTarget(name: "DanaSandboxServerTests", dependencies: ["DanaSandboxCore"], swiftSettings: strictSwift6),
+        .testTarget(
+            name: "DanaSandboxServerTests",
+            dependencies: ["DanaSandboxCore", "SandboxTestSupport"],
+            swiftSettings: strictSwift6
+        ),
     ]
 )

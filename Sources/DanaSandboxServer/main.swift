@@ -34,8 +34,6 @@ case .serve(let options):
     // into a pipe would hold it back.
     FileHandle.standardOutput.write(Data((application.readyLine + "\n").utf8))
     signals.waitForStopSignal()
-    application.logger.log(.notice, "stopping: finishing requests in flight")
     application.stop()
-    application.logger.log(.notice, "stopped")
 }
 exit(0)

@@ -79,13 +79,18 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    /// Stops accepting and closes idle connections; busy ones finish their exchange first.
-    /// `acknowledge` runs once this loop no longer watches the listener.
-    func beginDrain(acknowledge: @escaping @Sendable () -> Void) {
+    /// Stops accepting; `acknowledge` runs once this loop no longer watches the listener.
+    func stopAccepting(acknowledge: @escaping @Sendable () -> Void) {
         execute { [self] in
             draining = true
             stopWatchingListener()
             acknowledge()
+        }
+    }
+
+    /// Closes idle connections; busy ones finish their exchange first, then close.
+    func closeIdleConnections() {
+        execute { [self] in
             for connection in Array(connections.values) where connection.isIdle {
                 connection.close()
             }

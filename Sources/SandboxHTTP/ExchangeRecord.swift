@@ -25,4 +25,18 @@ public struct ExchangeRecord: Sendable {
     public let durationNanoseconds: UInt64
     /// From `HTTPResponse.annotations`, plus `error` for rejected requests.
     public let annotations: [String: String]
+
+    public init(
+        requestID: UInt64, connectionID: UInt64, method: String, path: String, status: Int?,
+        outcome: Outcome, durationNanoseconds: UInt64, annotations: [String: String]
+    ) {
+        self.requestID = requestID
+        self.connectionID = connectionID
+        self.method = method
+        self.path = path
+        self.status = status
+        self.outcome = outcome
+        self.durationNanoseconds = durationNanoseconds
+        self.annotations = annotations
+    }
 }

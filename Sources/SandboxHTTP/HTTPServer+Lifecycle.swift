@@ -48,8 +48,9 @@ extension HTTPServer {
 
     /// Graceful stop: stop accepting, close idle connections, let exchanges in flight finish
     /// (their responses say `Connection: close`), and after `timeout` close whatever is left.
-    /// Returns when every loop has ended. Safe to call more than once.
-    public func stop(timeout: Duration = .seconds(10)) {
+    /// Returns when every loop has ended. Safe to call more than once. `onDraining` runs once no
+    /// new connection can arrive and every response still to come says `Connection: close`.
+    public func stop(timeout: Duration = .seconds(10), onDraining: () -> Void = {}) {
         let running = state.withLock { state -> (ListeningSocket, [EventLoop], DispatchGroup)? in
             guard case .running(let listener, let loops, let finished) = state else { return nil }
             state = .stopped
@@ -62,10 +63,13 @@ extension HTTPServer {
         let unwatched = DispatchGroup()
         for loop in loops {
             unwatched.enter()
-            loop.beginDrain { unwatched.leave() }
+            loop.stopAccepting { unwatched.leave() }
         }
         unwatched.wait()
         listener.close()
+        onDraining()
+        // Only now, so a client that sees its idle connection close also finds the port closed.
+        for loop in loops { loop.closeIdleConnections() }
 
         if finished.wait(timeout: .now() + .nanoseconds(Int(timeout.nanoseconds))) == .timedOut {
             for loop in loops { loop.forceStop() }

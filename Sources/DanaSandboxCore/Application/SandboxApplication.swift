@@ -60,8 +60,12 @@ public final class SandboxApplication: Sendable {
     /// The one line printed to standard output when ready (the contract's exact words).
     public var readyLine: String { "dana-sandbox listening on \(ListenAddress.url(host: options.host, port: port))" }
 
+    /// Graceful stop; logs when draining begins and when it is done.
     public func stop(timeout: Duration = .seconds(10)) {
-        server.stop(timeout: timeout)
+        server.stop(timeout: timeout) {
+            logger.log(.notice, "stopping: no new connections; finishing requests in flight")
+        }
+        logger.log(.notice, "stopped")
     }
 
     private static func randomToken() -> String {

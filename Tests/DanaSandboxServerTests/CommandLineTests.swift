@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+import SandboxTestSupport
+import DanaSandboxCore
+
+/// The binary's command-line contract: output, exit status, one-line reasons.
+final class CommandLineTests: XCTestCase {
+    func testVersion_PrintsTheVersion_AndExits0() throws {
+        let result = try SandboxProcess.run(["--version"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.output, ["dana-sandbox \(Usage.version)"])
+    }
+
+    func testHelp_PrintsUsage_AndExits0() throws {
+        let result = try SandboxProcess.run(["--help"])
+        XCTAssertEqual(result.status, 0)
+        let text = result.output.joined(separator: "\n")
+        XCTAssertTrue(text.contains("dana-sandbox serve [OPTIONS]"))
+        XCTAssertTrue(text.contains("--journal-limit N"))
+        XCTAssertTrue(result.errors.isEmpty)
+    }
+
+    func testBadFlag_PrintsReasonAndUsageToStandardError_AndExits2() throws {
+        let result = try SandboxProcess.run(["serve", "--bogus", "1"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.errors.first, "dana-sandbox: unknown option '--bogus'")
+        XCTAssertTrue(result.errors.contains { $0.contains("Usage:") })
+        XCTAssertEqual(result.output, [])
+    }
+
+    func testBadVariable_Exits2_NamingIt() throws {
+        let result = try SandboxProcess.run(["serve"], environment: ["DANA_SANDBOX_LOG_FORMAT": "yaml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.errors.first, "dana-sandbox: DANA_SANDBOX_LOG_FORMAT: --log-format takes text or json, not 'yaml'")
+    }
+
+    func testNoCommand_Exits2() throws {
+        XCTAssertEqual(try SandboxProcess.run([]).status, 2)
+    }
+
+    func testPortInUse_PrintsOneLine_AndExits1() throws {
+        // given
+        let first = try SandboxProcess(["serve", "--port", "0"])
+        let port = try XCTUnwrap(first.waitUntilReady())
+        // when
+        let second = try SandboxProcess.run(["serve", "--port", String(port)])
+        // then
+        XCTAssertEqual(second.status, 1)
+        XCTAssertEqual(second.errors, ["dana-sandbox: cannot listen on http://127.0.0.1:\(port): Address already in use"])
+        XCTAssertEqual(second.output, [])
+        first.send(SIGTERM)
+        XCTAssertEqual(first.waitForExit(), 0)
+    }
+
+    func testUnresolvableHost_PrintsOneLine_AndExits1() throws {
+        let result = try SandboxProcess.run(["serve", "--host", "no-such-host.invalid", "--port", "0"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.errors.count, 1)
+        XCTAssertTrue(result.errors[0].hasPrefix("dana-sandbox: cannot listen on http://no-such-host.invalid:0: "), result.errors[0])
+    }
+}
