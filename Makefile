@@ -10,8 +10,11 @@
 SWIFT ?= swift
 # Zero warnings is a project rule; the build enforces it instead of a reviewer.
 STRICT = -Xswiftc -warnings-as-errors
-# Each system library: the header that proves it is installed, and its Debian package.
-DEPS = /usr/include/sqlite3.h:libsqlite3-dev /usr/include/openssl/evp.h:libssl-dev /usr/bin/pkg-config:pkgconf
+# Each dependency: a file that proves it is installed, and its Debian package. The two -dev
+# packages build the sandbox; pkg-config finds them; the sqlite3 and openssl commands are used by
+# tests as second implementations (loading seed.sql, making signatures).
+DEPS = /usr/include/sqlite3.h:libsqlite3-dev /usr/include/openssl/evp.h:libssl-dev /usr/bin/pkg-config:pkgconf \
+       /usr/bin/sqlite3:sqlite3 /usr/bin/openssl:openssl
 
 .PHONY: build run test bench deps clean
 

@@ -24,8 +24,9 @@ case .version:
 case .serve(let options):
     // Installed before the listener opens, so a signal during start-up is still graceful.
     let signals = SignalHandling()
-    let application = SandboxApplication(options: options, logger: .standardError(format: options.logFormat))
+    let application: SandboxApplication
     do {
+        application = try SandboxApplication(options: options, logger: .standardError(format: options.logFormat))
         try application.start()
     } catch {
         fail(error.message, status: 1)

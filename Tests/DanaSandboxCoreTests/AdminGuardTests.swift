@@ -29,14 +29,14 @@ final class AdminGuardTests: XCTestCase {
         XCTAssertEqual(status(guarded, "/v1.0/emoney/account-inquiry.htm"), 200)
     }
 
-    func testApplication_GeneratesATokenOffLoopbackOnly() {
-        var options = ServeOptions()
-        XCTAssertNil(SandboxApplication(options: options, logger: .disabled).adminToken)
+    func testApplication_GeneratesATokenOffLoopbackOnly() throws {
+        var options = ServeOptions.forTests()
+        XCTAssertNil(try SandboxApplication(options: options, logger: .disabled).adminToken)
         options.host = "0.0.0.0"
-        let token = SandboxApplication(options: options, logger: .disabled).adminToken
+        let token = try SandboxApplication(options: options, logger: .disabled).adminToken
         XCTAssertEqual(token?.count, 64)
         options.adminToken = "given"
-        XCTAssertEqual(SandboxApplication(options: options, logger: .disabled).adminToken, "given")
+        XCTAssertEqual(try SandboxApplication(options: options, logger: .disabled).adminToken, "given")
     }
 
     func testLoopbackAddresses() {

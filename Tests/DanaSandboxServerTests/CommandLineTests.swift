@@ -59,3 +59,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.errors[0].hasPrefix("dana-sandbox: cannot listen on http://no-such-host.invalid:0: "), result.errors[0])
     }
 }
+
+extension CommandLineTests {
+    func testBrokenSeed_PrintsFileLineAndMessage_AndExits1() throws {
+        // given
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seed = folder.appendingPathComponent("seed.sql")
+        try "PRAGMA user_version = 1;\nCREATE TABLE t (x);\nINSERT INTO t VALUES (1;\n".write(to: seed, atomically: true, encoding: .utf8)
+        // when
+        let result = try SandboxProcess.run(["serve", "--port", "0", "--seed", seed.path])
+        // then
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.errors, ["dana-sandbox: broken seed: \(seed.path):3: near \";\": syntax error"])
+        XCTAssertEqual(result.output, [])
+    }
+
+    func testFileDatabase_SurvivesARestart_AndTheSecondStartSaysSo() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = folder.appendingPathComponent("state.db").path
+        for expectReopen in [false, true] {
+            let sandbox = try SandboxProcess(["serve", "--port", "0", "--db", database])
+            XCTAssertNotNil(sandbox.waitUntilReady())
+            sandbox.send(SIGTERM)
+            XCTAssertEqual(sandbox.waitForExit(), 0)
+            let said = sandbox.standardError.finishedLines(timeout: 5).contains { $0.contains("reopened \(database)") }
+            XCTAssertEqual(said, expectReopen)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: database))
+    }
+}

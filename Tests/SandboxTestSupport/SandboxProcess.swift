@@ -28,7 +28,8 @@ public final class SandboxProcess: @unchecked Sendable {
         var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DANA_SANDBOX_") }
         merged.merge(environment) { _, new in new }
         process.environment = merged
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        // The repository root by default, where `seed.sql`, `keys/` and `scenarios/` are.
+        process.currentDirectoryURL = currentDirectory ?? Repository.root
         process.standardOutput = standardOutput.pipe
         process.standardError = standardError.pipe
         process.standardInput = FileHandle.nullDevice

@@ -8,9 +8,11 @@ public final class SandboxApplication: Sendable {
     public let logger: Logger
     /// The token `/sandbox/*` requires, or nil when it is open (loopback without --admin-token).
     public let adminToken: String?
+    public let store: SandboxStore
     private let server: HTTPServer
 
-    public init(options: ServeOptions, logger: Logger) {
+    /// Loads the seed and opens the database; nothing listens until `start`.
+    public init(options: ServeOptions, logger: Logger) throws(StartupError) {
         self.options = options
         self.logger = logger
         if let token = options.adminToken {
@@ -28,13 +30,15 @@ public final class SandboxApplication: Sendable {
             idleTimeout: .milliseconds(Int(options.idleTimeoutSeconds * 1000)),
             exchangeObserver: { [logger] record in logger.exchange(record) }
         )
-        server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: Self.makeRouter()))
+        store = try SandboxStore.open(databasePath: options.database, seedPath: options.seed)
+        server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: Self.makeRouter(store: store)))
     }
 
     /// Every endpoint the sandbox serves.
-    public static func makeRouter() -> Router {
+    public static func makeRouter(store: SandboxStore) -> Router {
         var router = Router()
         router.add(.get, "/health", HealthHandler())
+        router.add(.post, "/sandbox/reset", ResetHandler(store: store))
         return router
     }
 
@@ -48,6 +52,9 @@ public final class SandboxApplication: Sendable {
             try server.start()
         } catch {
             throw StartupError("cannot listen on \(ListenAddress.url(host: options.host, port: options.port)): \(error.detail)")
+        }
+        if store.reopened {
+            logger.log(.notice, "reopened \(store.path) as it was; \(options.seed) applies only to a new database (POST /sandbox/reset applies it)")
         }
         if options.adminToken == nil, let adminToken {
             logger.log(.notice, "listening off loopback: /sandbox/* needs 'Authorization: Bearer \(adminToken)'")

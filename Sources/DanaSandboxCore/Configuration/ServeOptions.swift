@@ -37,8 +37,6 @@ public struct ServeOptions: Equatable, Sendable {
 
     /// Options whose feature has not been built yet, with the reason printed at start.
     public static let notYetImplemented: [String: String] = [
-        "db": "the SQLite store",
-        "seed": "the SQLite store",
         "scenarios": "scenarios",
         "scenario": "scenarios",
         "keys": "signatures",
