@@ -3,7 +3,7 @@
 #   make build   release binary at .build/release/dana-sandbox
 #   make run     build, then serve on 127.0.0.1:8080 with seed.sql, scenarios/ and keys/
 #   make test    build everything (warnings are errors) and run the whole test suite
-#   make bench   GET /health request rate beside nginx, measured in the same run
+#   make bench   GET /health rate beside nginx; start-up and reset times beside baselines
 #   make deps    install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
 #   make clean   remove build products
 
@@ -30,6 +30,7 @@ test: deps
 
 bench: build
 	Tests/Benchmarks/health-vs-nginx.sh
+	Tests/Benchmarks/startup-and-reset.sh
 
 deps:
 	@missing=""; \
