@@ -1,0 +1,72 @@
+/// A parsed JSON document that keeps what signature checks depend on: member order, duplicate
+/// keys and number lexemes as written. Numbers stay text because re-formatting `15000.00` as
+/// `15000.0` or `1e3` as `1000` changes the bytes that were signed (signatures.md §6).
+public indirect enum JSONValue: Equatable, Sendable {
+    case null
+    case bool(Bool)
+    /// The number exactly as received, e.g. `"15000.0"`, `"1e3"`, `"-0"`.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([JSONMember])
+
+    // MARK: - Reading values
+
+    /// The first member named `key`, for objects; `nil` for anything else or a missing key.
+    public subscript(key: String) -> JSONValue? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// Follows object keys separated by dots, e.g. `"additionalInfo.accessToken"`. Each component
+    /// is a key as written (no array indices, no escaping of dots).
+    public func value(atPath path: String) -> JSONValue? {
+        var current = self
+        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
+            guard let next = current[String(key)] else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    public var stringValue: String? {
+        guard case .string(let text) = self else { return nil }
+        return text
+    }
+
+    public var boolValue: Bool? {
+        guard case .bool(let flag) = self else { return nil }
+        return flag
+    }
+
+    /// The number's lexeme as received.
+    public var numberLexeme: String? {
+        guard case .number(let lexeme) = self else { return nil }
+        return lexeme
+    }
+
+    /// The value of a number written as an integer (`10`, `-3`); `nil` for `10.0` or `1e1`, whose
+    /// writers meant a decimal, and for integers that do not fit in `Int`.
+    public var intValue: Int? {
+        guard case .number(let lexeme) = self else { return nil }
+        let digits = lexeme.utf8.first == UInt8(ascii: "-") ? lexeme.utf8.dropFirst() : lexeme.utf8[...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
+            return nil
+        }
+        return Int(lexeme)
+    }
+
+    public var arrayValue: [JSONValue]? {
+        guard case .array(let elements) = self else { return nil }
+        return elements
+    }
+
+    public var objectMembers: [JSONMember]? {
+        guard case .object(let members) = self else { return nil }
+        return members
+    }
+
+    public var isNull: Bool {
+        self == .null
+    }
+}
