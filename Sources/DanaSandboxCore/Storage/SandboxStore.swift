@@ -30,7 +30,7 @@ public final class SandboxStore: @unchecked Sendable {
         do {
             seed = try String(contentsOfFile: seedPath, encoding: .utf8)
         } catch {
-            throw StartupError("cannot read seed file \(seedPath): \(Self.reason(error))")
+            throw StartupError("cannot read seed file \(seedPath): \(FileErrorReason.describe(error))")
         }
         let pristine: SQLiteDatabase
         do {
@@ -81,17 +81,6 @@ public final class SandboxStore: @unchecked Sendable {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain && nsError.code == NSFileReadNoSuchFileError {
-            return "No such file or directory"
-        }
-        return nsError.localizedDescription
-    }
-
     // MARK: - Use
 
     /// Runs `body` with the live database, alone.
@@ -106,6 +95,16 @@ public final class SandboxStore: @unchecked Sendable {
     @discardableResult
     public func transaction<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
         try withDatabase { database in try database.transaction { try body(database) } }
+    }
+
+    /// Runs `body` on the seed state, then on the live state, each in a transaction, and returns
+    /// the live result: for changes that must survive a reset (a partner registered at start).
+    @discardableResult
+    public func withLiveAndSeed<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = try pristine.transaction { try body(pristine) }
+        return try live.transaction { try body(live) }
     }
 
     /// Back to the seed state: every table as seed.sql left it.
