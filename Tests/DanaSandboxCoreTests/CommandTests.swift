@@ -42,6 +42,8 @@ final class CommandTests: XCTestCase {
             "--keys", "k", "--scenario", "a/b", "--scenario=c", "--partner", "P1=keys/p1.pem",
             "--log-format", "json", "--signatures", "off", "--journal-limit", "5", "--admin-token", "t0k",
             "--max-body", "2048", "--read-timeout", "1.5", "--idle-timeout", "3",
+            "--partner", "paylabs:010009=p.pem", "--partner-secret", "P1=s3cret", "--timestamp-window", "60",
+            "--openapi-signature-error", "00000019:INVALID_SIGNATURE:bad signature",
         ])
         XCTAssertEqual(options.host, "0.0.0.0")
         XCTAssertEqual(options.port, 0)
@@ -50,7 +52,13 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(options.scenarios, "drills")
         XCTAssertEqual(options.keys, "k")
         XCTAssertEqual(options.activeScenarios, ["a/b", "c"])
-        XCTAssertEqual(options.partners, [ServeOptions.PartnerKey(clientID: "P1", publicKeyPath: "keys/p1.pem")])
+        XCTAssertEqual(options.partners, [
+            ServeOptions.PartnerKey(clientID: "P1", publicKeyPath: "keys/p1.pem"),
+            ServeOptions.PartnerKey(clientID: "010009", publicKeyPath: "p.pem", family: .paylabs),
+        ])
+        XCTAssertEqual(options.partnerSecrets, ["P1": "s3cret"])
+        XCTAssertEqual(options.timestampWindowSeconds, 60)
+        XCTAssertEqual(options.openAPISignatureFailure, OpenAPIResult(.failure, "00000019", "INVALID_SIGNATURE", "bad signature"))
         XCTAssertEqual(options.logFormat, .json)
         XCTAssertEqual(options.signatures, .off)
         XCTAssertEqual(options.journalLimit, 5)
@@ -98,7 +106,8 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(usageError(["serve", "--port", "70000"]), "--port takes a whole number from 0 to 65535, not '70000'")
         XCTAssertEqual(usageError(["serve", "--log-format", "xml"]), "--log-format takes text or json, not 'xml'")
         XCTAssertEqual(usageError(["serve", "--signatures", "maybe"]), "--signatures takes enforce or off, not 'maybe'")
-        XCTAssertEqual(usageError(["serve", "--partner", "nokey"]), "--partner takes CLIENT_ID=PUBLIC_KEY_FILE, not 'nokey'")
+        XCTAssertEqual(usageError(["serve", "--partner", "nokey"]), "--partner takes [dana:|paylabs:]CLIENT_ID=PUBLIC_KEY_FILE, not 'nokey'")
+        XCTAssertEqual(usageError(["serve", "--openapi-signature-error", "x"]), "--openapi-signature-error takes RESULT_CODE_ID:RESULT_CODE[:MESSAGE], not 'x'")
         XCTAssertEqual(usageError(["serve", "--read-timeout", "0"]), "--read-timeout takes a number of seconds above 0, not '0'")
     }
 

@@ -36,9 +36,23 @@ extension ServeOptions {
         Flag(name: "partner", repeatable: true) { options, value throws(UsageError) in
             let parts = value.split(separator: "=", maxSplits: 1)
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                throw UsageError("--partner takes CLIENT_ID=PUBLIC_KEY_FILE, not '\(value)'")
+                throw UsageError("--partner takes [dana:|paylabs:]CLIENT_ID=PUBLIC_KEY_FILE, not '\(value)'")
             }
-            options.partners.append(PartnerKey(clientID: String(parts[0]), publicKeyPath: String(parts[1])))
+            var clientID = String(parts[0])
+            var family: PartnerFamily?
+            for candidate in PartnerFamily.allCases where clientID.lowercased().hasPrefix(candidate.rawValue.lowercased() + ":") {
+                family = candidate
+                clientID = String(clientID.dropFirst(candidate.rawValue.count + 1))
+            }
+            guard !clientID.isEmpty else { throw UsageError("--partner needs a client id before '='") }
+            options.partners.append(PartnerKey(clientID: clientID, publicKeyPath: String(parts[1]), family: family))
+        },
+        Flag(name: "partner-secret", repeatable: true) { options, value throws(UsageError) in
+            let parts = value.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw UsageError("--partner-secret takes CLIENT_ID=SECRET, not '\(value)'")
+            }
+            options.partnerSecrets[String(parts[0])] = String(parts[1])
         },
         Flag(name: "log-format", repeatable: false) { options, value throws(UsageError) in
             options.logFormat = try choice(value, flag: "log-format")
@@ -48,6 +62,16 @@ extension ServeOptions {
         },
         Flag(name: "journal-limit", repeatable: false) { options, value throws(UsageError) in
             options.journalLimit = try integer(value, flag: "journal-limit", in: 1...1_000_000)
+        },
+        Flag(name: "timestamp-window", repeatable: false) { options, value throws(UsageError) in
+            options.timestampWindowSeconds = try seconds(value, flag: "timestamp-window")
+        },
+        Flag(name: "openapi-signature-error", repeatable: false) { options, value throws(UsageError) in
+            let parts = value.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2, !parts[0].isEmpty, parts[0].count <= 16, !parts[1].isEmpty else {
+                throw UsageError("--openapi-signature-error takes RESULT_CODE_ID:RESULT_CODE[:MESSAGE], not '\(value)'")
+            }
+            options.openAPISignatureFailure = OpenAPIResult(.failure, parts[0], parts[1], parts.count > 2 ? parts[2] : "Invalid signature")
         },
         Flag(name: "admin-token", repeatable: false) { options, value throws(UsageError) in
             options.adminToken = try nonEmpty(value, flag: "admin-token")

@@ -4,10 +4,18 @@ public struct ServeOptions: Equatable, Sendable {
     public enum LogFormat: String, Sendable, CaseIterable { case text, json }
     public enum SignatureMode: String, Sendable, CaseIterable { case enforce, off }
 
-    /// A `--partner CLIENT_ID=PUBLIC_KEY_FILE` registration.
+    /// A `--partner [dana:|paylabs:]CLIENT_ID=PUBLIC_KEY_FILE` registration.
     public struct PartnerKey: Equatable, Sendable {
         public var clientID: String
         public var publicKeyPath: String
+        /// nil: DANA for a new partner, unchanged for a known one.
+        public var family: PartnerFamily?
+
+        public init(clientID: String, publicKeyPath: String, family: PartnerFamily? = nil) {
+            self.clientID = clientID
+            self.publicKeyPath = publicKeyPath
+            self.family = family
+        }
     }
 
     public var host = "127.0.0.1"
@@ -18,9 +26,15 @@ public struct ServeOptions: Equatable, Sendable {
     public var keys = "keys"
     public var activeScenarios: [String] = []
     public var partners: [PartnerKey] = []
+    /// `--partner-secret CLIENT_ID=SECRET`: a DANA partner's client secret (Open API and HMAC).
+    public var partnerSecrets: [String: String] = [:]
     public var logFormat = LogFormat.text
     public var signatures = SignatureMode.enforce
     public var journalLimit = 1000
+    /// How far X-TIMESTAMP or reqTime may be from the sandbox's clock, either way.
+    public var timestampWindowSeconds = 900.0
+    /// The Open API answer to a bad signature, which DANA does not document.
+    public var openAPISignatureFailure = OpenAPIResult.invalidSignatureDefault
     public var adminToken: String?
     /// Requests with a larger body get 413.
     public var maxBodyBytes = 1024 * 1024
@@ -39,9 +53,6 @@ public struct ServeOptions: Equatable, Sendable {
     public static let notYetImplemented: [String: String] = [
         "scenarios": "scenarios",
         "scenario": "scenarios",
-        "keys": "signatures",
-        "partner": "signatures",
-        "signatures": "signatures",
         "journal-limit": "the journal",
     ]
 }

@@ -20,10 +20,17 @@ public enum Usage {
       --scenarios DIR          scenario files (default scenarios)
       --keys DIR               signing keys (default keys)
       --scenario NAME          activate a scenario from the start (repeatable)
-      --partner ID=KEY_FILE    register a partner's public key (repeatable)
+      --partner [dana:|paylabs:]ID=KEY_FILE
+                               register a partner's public key (repeatable)
+      --partner-secret ID=SECRET
+                               a DANA partner's client secret (repeatable; default: the id)
       --log-format text|json   one line per exchange on standard error (default text)
       --signatures enforce|off verify request signatures or accept any (default enforce)
       --journal-limit N        exchanges kept in the journal (default 1000)
+      --timestamp-window SECONDS
+                               accepted clock difference of X-TIMESTAMP and reqTime (default 900)
+      --openapi-signature-error ID:CODE[:MESSAGE]
+                               Open API answer to a bad signature (default 00000004:PARAM_ILLEGAL)
       --admin-token TOKEN      bearer token for /sandbox/* (required off loopback; generated
                                and printed at start when not given)
       --max-body BYTES         larger request bodies get 413 (default 1048576)
