@@ -21,6 +21,12 @@ case .help:
     print(Usage.text)
 case .version:
     print("dana-sandbox \(Usage.version)")
+case .sign(let options):
+    do {
+        print(try RequestSigner.run(options))
+    } catch {
+        fail(error.message, status: 1)
+    }
 case .serve(let options):
     // Installed before the listener opens, so a signal during start-up is still graceful.
     let signals = SignalHandling()

@@ -1,6 +1,7 @@
 /// What the command line asks for.
 public enum Command: Equatable, Sendable {
     case serve(ServeOptions)
+    case sign(SignOptions)
     case help
     case version
 
@@ -8,13 +9,17 @@ public enum Command: Equatable, Sendable {
     /// flag and variable is testable without starting anything.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
         guard let first = arguments.first else {
-            throw UsageError("missing command: say 'serve', or '--help'")
+            throw UsageError("missing command: say 'serve', 'sign', or '--help'")
         }
         switch first {
         case "--help", "-h", "help":
             return .help
         case "--version", "-V", "version":
             return .version
+        case "sign":
+            let rest = Array(arguments.dropFirst())
+            if rest.contains("--help") || rest.contains("-h") { return .help }
+            return .sign(try SignOptions.parse(rest))
         case "serve":
             let rest = Array(arguments.dropFirst())
             if rest.contains("--help") || rest.contains("-h") { return .help }

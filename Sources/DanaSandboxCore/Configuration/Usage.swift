@@ -7,6 +7,8 @@ public enum Usage {
 
     Usage:
       dana-sandbox serve [OPTIONS]    serve the sandbox until SIGTERM or SIGINT
+      dana-sandbox sign FAMILY [OPTIONS]
+                                      sign a request as a partner would, for curl
       dana-sandbox --help             this text
       dana-sandbox --version          the version
 
@@ -36,6 +38,20 @@ public enum Usage {
       --max-body BYTES         larger request bodies get 413 (default 1048576)
       --read-timeout SECONDS   a request stalled this long gets 408 (default 30)
       --idle-timeout SECONDS   idle keep-alive connections close after this (default 60)
+
+    sign FAMILY is snap, b2b, openapi or paylabs. It prints the headers to send (snap, b2b,
+    paylabs), or the whole signed envelope (openapi). Send the body byte for byte as given.
+      --path PATH              request path (snap, paylabs), e.g. /v1.0/emoney/account-inquiry.htm
+      --function NAME          Open API function, e.g. dana.merchant.queryMerchantResource
+      --body JSON | --body-file FILE
+      --partner ID             client id or merchant id (default 2014000014442; paylabs: the
+                               body's merchantId, else 010001)
+      --key FILE               private key (default keys/demo-partner-private.pem)
+      --timestamp T            X-TIMESTAMP or reqTime (default now, Jakarta time)
+      --secret S               client secret (openapi; snap with --b2b-token) (default the id)
+      --b2b-token T            snap: sign symmetrically (HMAC-SHA512) with this B2B token
+      --access-token T         openapi: head.accessToken (queryUserProfile)
+      --external-id ID         snap: X-EXTERNAL-ID (default a new one)
 
     When ready, serve prints one line to standard output:
       dana-sandbox listening on http://HOST:PORT
