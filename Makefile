@@ -2,7 +2,8 @@
 #
 #   make build   release binary at .build/release/dana-sandbox
 #   make run     build, then serve on 127.0.0.1:8080 with seed.sql, scenarios/ and keys/
-#   make test    build everything (warnings are errors) and run the whole test suite
+#   make test    build everything (warnings are errors), run the whole test suite, then the
+#                official clients (dana-python, paylabs-sdk, from PyPI) against the sandbox
 #   make bench   GET /health rate beside nginx; start-up and reset times beside baselines
 #   make deps    install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
 #   make clean   remove build products
@@ -27,6 +28,7 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --disable-swift-testing
+	Tests/Clients/run.sh
 
 bench: build
 	Tests/Benchmarks/health-vs-nginx.sh

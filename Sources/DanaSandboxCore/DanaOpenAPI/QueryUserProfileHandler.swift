@@ -57,15 +57,17 @@ public struct QueryUserProfileHandler: RequestHandler {
                 if !scopes.contains("*"), let forbidden = requested.first(where: { !scopes.contains($0) }) {
                     return OpenAPIEndpoint.Answer(OpenAPICatalog.tokenForbiddenAccessResources.with(message: "This accessToken can’t access all apply resources: \(forbidden)"))
                 }
+                // The document makes value conditional, but dana-python's model requires a string:
+                // a resource the user lacks (no KTP on file) is answered with "".
                 let infos = requested.map { resource in
-                    JSONValue.fields(["resourceType": .string(resource), "value": value(of: resource, for: user).map(JSONValue.string)])
+                    JSONValue.fields(["resourceType": .string(resource), "value": .string(value(of: resource, for: user) ?? "")])
                 }
                 return OpenAPIEndpoint.Answer(OpenAPICatalog.success, [JSONMember(key: "userResourceInfos", value: .array(infos))])
             }
         }
     }
 
-    /// A resource's value; nil when the user has none (the document's "Y:= Value is exist").
+    /// A resource's value; nil when the user has none.
     private func value(of resource: String, for user: SQLiteRow) -> String? {
         let number = user.string("customer_number") ?? ""
         switch resource {
