@@ -21,6 +21,14 @@ case .help:
     print(Usage.text)
 case .version:
     print("dana-sandbox \(Usage.version)")
+case .checkScenarios(let folder):
+    switch ScenarioLoader.load(folder: folder) {
+    case .success(let scenarios):
+        print("\(scenarios.count) scenarios in \(folder) are valid")
+    case .failure(let failure):
+        for error in failure.errors { FileHandle.standardError.write(Data("dana-sandbox: \(error)\n".utf8)) }
+        exit(1)
+    }
 case .sign(let options):
     do {
         print(try RequestSigner.run(options))

@@ -26,6 +26,7 @@ final class ClientConnection {
         let request: HTTPRequest
         let startedAt: UInt64
         let keepAlive: Bool
+        var annotations: [String: String] = [:]
     }
 
     private var phase = Phase.reading
@@ -154,7 +155,7 @@ final class ClientConnection {
                 headOnly: exchange.request.method == .head,
                 date: loop.date.now()
             ))
-            observe(exchange, status: response.status.code, outcome: .responded, annotations: response.annotations)
+            observe(exchange, status: response.status.code, outcome: .responded, annotations: response.annotations, response: response)
             lastActivity = MonotonicClock.now()
             phase = keepAlive ? .reading : .closingAfterFlush
         case .close:
@@ -181,6 +182,10 @@ final class ClientConnection {
             work.start { reply in
                 loop.execute { loop.connection(fd, id: id)?.resume(with: reply, for: exchange) }
             }
+        case .annotated(let annotations, let inner):
+            var annotated = exchange
+            annotated.annotations.merge(annotations) { _, new in new }
+            apply(inner, to: annotated)
         }
     }
 
@@ -203,7 +208,7 @@ final class ClientConnection {
         phase = .closingAfterFlush
     }
 
-    private func observe(_ exchange: Exchange, status: Int?, outcome: ExchangeRecord.Outcome, annotations: [String: String] = [:]) {
+    private func observe(_ exchange: Exchange, status: Int?, outcome: ExchangeRecord.Outcome, annotations: [String: String] = [:], response: HTTPResponse? = nil) {
         guard let observer = loop.context.configuration.exchangeObserver else { return }
         observer(ExchangeRecord(
             requestID: exchange.request.id,
@@ -213,7 +218,9 @@ final class ClientConnection {
             status: status,
             outcome: outcome,
             durationNanoseconds: MonotonicClock.now() - exchange.startedAt,
-            annotations: annotations
+            annotations: exchange.annotations.merging(annotations) { _, new in new },
+            request: exchange.request,
+            response: response
         ))
     }
 

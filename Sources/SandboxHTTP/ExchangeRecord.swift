@@ -23,12 +23,17 @@ public struct ExchangeRecord: Sendable {
     public let status: Int?
     public let outcome: Outcome
     public let durationNanoseconds: UInt64
-    /// From `HTTPResponse.annotations`, plus `error` for rejected requests.
+    /// From `HTTPResponse.annotations` and `Reply.annotated`, plus `error` for rejected requests.
     public let annotations: [String: String]
+    /// The request, when one was parsed.
+    public let request: HTTPRequest?
+    /// The response written, when one was.
+    public let response: HTTPResponse?
 
     public init(
         requestID: UInt64, connectionID: UInt64, method: String, path: String, status: Int?,
-        outcome: Outcome, durationNanoseconds: UInt64, annotations: [String: String]
+        outcome: Outcome, durationNanoseconds: UInt64, annotations: [String: String],
+        request: HTTPRequest? = nil, response: HTTPResponse? = nil
     ) {
         self.requestID = requestID
         self.connectionID = connectionID
@@ -38,5 +43,7 @@ public struct ExchangeRecord: Sendable {
         self.outcome = outcome
         self.durationNanoseconds = durationNanoseconds
         self.annotations = annotations
+        self.request = request
+        self.response = response
     }
 }

@@ -15,6 +15,9 @@ public enum Reply: Sendable {
     /// The reply is computed off the event loop (say, an outgoing HTTP call); the connection
     /// waits for it without blocking anyone.
     case deferred(DeferredReply)
+    /// The inner reply, with facts for the exchange's log line and journal (the scenario that
+    /// forced a fault, say), which a fault has no response to carry.
+    indirect case annotated([String: String], Reply)
 }
 
 /// Work that produces a reply later, on any thread.

@@ -127,7 +127,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testMissingOrUnknownCommand_AreUsageErrors() {
-        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', or '--help'")
+        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', 'scenarios check', or '--help'")
         XCTAssertEqual(usageError(["serv"]), "unknown command 'serv'")
         XCTAssertEqual(usageError(["--port", "1"]), "unknown option '--port' before the command; options follow 'serve'")
     }

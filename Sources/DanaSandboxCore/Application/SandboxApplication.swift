@@ -11,6 +11,8 @@ public final class SandboxApplication: Sendable {
     public let store: SandboxStore
     public let signer: ResponseSigner
     public let partners: PartnerDirectory
+    public let scenarios: ScenarioLibrary
+    public let journal: Journal
     private let server: HTTPServer
 
     /// Loads the seed, the database, the signing keys and `--partner` keys; nothing listens
@@ -29,28 +31,41 @@ public final class SandboxApplication: Sendable {
         signer = try ResponseSigner.load(from: options.keys)
         partners = PartnerDirectory(store: store)
         try Self.registerPartners(options, in: partners)
+        scenarios = try ScenarioLibrary(
+            folder: options.scenarios, active: options.activeScenarios,
+            required: options.explicitlySet.contains("scenarios"), logger: logger
+        )
+        let journal = Journal(limit: options.journalLimit)
+        self.journal = journal
 
         let settings = SignatureSettings(
             enforce: options.signatures == .enforce,
             replayWindowSeconds: options.timestampWindowSeconds,
             openAPISignatureFailure: options.openAPISignatureFailure
         )
-        let router = Self.makeRouter(store: store, signer: signer, partners: partners, settings: settings, logger: logger, now: now)
+        let router = Self.makeRouter(
+            store: store, signer: signer, partners: partners, scenarios: scenarios, journal: journal,
+            settings: settings, logger: logger, now: now
+        )
         let configuration = HTTPServerConfiguration(
             host: options.host,
             port: options.port,
             limits: HTTPParserLimits(maxBodyBytes: options.maxBodyBytes),
             readTimeout: .milliseconds(Int(options.readTimeoutSeconds * 1000)),
             idleTimeout: .milliseconds(Int(options.idleTimeoutSeconds * 1000)),
-            exchangeObserver: { [logger] record in logger.exchange(record) }
+            exchangeObserver: { [logger] record in
+                logger.exchange(record)
+                // Reading the journal is not journaled: a test polling it would evict what it reads.
+                if record.path != JournalHandler.path { journal.record(JournalEntry(record: record, time: Date())) }
+            }
         )
         server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router))
     }
 
     /// Every endpoint the sandbox serves.
     static func makeRouter(
-        store: SandboxStore, signer: ResponseSigner, partners: PartnerDirectory, settings: SignatureSettings,
-        logger: Logger, now: @escaping @Sendable () -> Date
+        store: SandboxStore, signer: ResponseSigner, partners: PartnerDirectory, scenarios: ScenarioLibrary, journal: Journal,
+        settings: SignatureSettings, logger: Logger, now: @escaping @Sendable () -> Date
     ) -> Router {
         let tokens = B2BTokenStore(store: store)
         let openAPIAuthenticator = OpenAPIAuthenticator(partners: partners, settings: settings, logger: logger, now: now)
@@ -59,26 +74,39 @@ public final class SandboxApplication: Sendable {
             OpenAPIEndpoint(function: function, authenticator: openAPIAuthenticator, responder: openAPIResponder, logger: logger)
         }
 
+        let renderer = ScenarioRenderer(signer: signer, now: now)
         var router = Router()
+        /// Every emulated endpoint sits behind its scenario gate.
+        func emulate(_ endpoint: ScenarioEndpoint, _ handler: any RequestHandler) {
+            let gate = ScenarioGate(endpoint: endpoint, inner: handler, library: scenarios, renderer: renderer)
+            for path in endpoint.paths { router.add(.post, path, gate) }
+        }
+
         router.add(.get, "/health", HealthHandler())
-        router.add(.post, QueryUserProfileHandler.path, QueryUserProfileHandler(store: store, endpoint: openAPI(QueryUserProfileHandler.function), now: now))
-        router.add(.post, QueryMerchantResourceHandler.path, QueryMerchantResourceHandler(store: store, endpoint: openAPI(QueryMerchantResourceHandler.function)))
-        let accountInquiry = AccountInquiryHandler(
+        emulate(.queryUserProfile, QueryUserProfileHandler(store: store, endpoint: openAPI(QueryUserProfileHandler.function), now: now))
+        emulate(.queryMerchantResource, QueryMerchantResourceHandler(store: store, endpoint: openAPI(QueryMerchantResourceHandler.function)))
+        emulate(.accountInquiry, AccountInquiryHandler(
             store: store,
             authenticator: SNAPAuthenticator(service: .accountInquiry, partners: partners, tokens: tokens, settings: settings, logger: logger, now: now),
             logger: logger, now: now
-        )
-        for path in AccountInquiryHandler.paths { router.add(.post, path, accountInquiry) }
-        router.add(.post, "/v1.0/access-token/b2b.htm", B2BTokenHandler(partners: partners, tokens: tokens, settings: settings, logger: logger, now: now))
-        router.add(.post, QuerySubscriptionTransactionsHandler.path, QuerySubscriptionTransactionsHandler(
+        ))
+        emulate(.b2bToken, B2BTokenHandler(partners: partners, tokens: tokens, settings: settings, logger: logger, now: now))
+        emulate(.querySubscriptionTransactions, QuerySubscriptionTransactionsHandler(
             store: store,
             authenticator: PaylabsAuthenticator(partners: partners, settings: settings, logger: logger, now: now),
             responder: PaylabsResponder(signer: signer, now: now),
             logger: logger
         ))
-        router.add(.post, "/sandbox/reset", ResetHandler(store: store))
+
+        router.add(.post, "/sandbox/reset", ResetHandler(store: store, others: [scenarios.resetToStart, journal.clear]))
         router.add(.get, "/sandbox/keys", KeysHandler(signer: signer))
         router.add(.post, "/sandbox/partners", PartnersHandler(partners: partners))
+        router.add(.get, JournalHandler.path, JournalHandler(journal: journal))
+        let scenariosHandler = ScenariosHandler(library: scenarios)
+        router.add(.get, ScenariosHandler.listPath, scenariosHandler.list)
+        router.add(.put, ScenariosHandler.activePath, scenariosHandler.activate)
+        router.add(.delete, ScenariosHandler.activePath, scenariosHandler.deactivate)
+        router.add(.post, ScenariosHandler.reloadPath, scenariosHandler.reload)
         return router
     }
 
@@ -113,12 +141,8 @@ public final class SandboxApplication: Sendable {
         }
     }
 
+    /// Listens, and starts watching the scenarios folder for edits.
     public func start() throws(StartupError) {
-        for flag in options.explicitlySet.sorted() {
-            if let feature = ServeOptions.notYetImplemented[flag] {
-                logger.log(.warning, "--\(flag) is accepted but not acted on yet: \(feature) is not built in this version")
-            }
-        }
         do {
             try server.start()
         } catch {
@@ -127,6 +151,7 @@ public final class SandboxApplication: Sendable {
         if store.reopened {
             logger.log(.notice, "reopened \(store.path) as it was; \(options.seed) applies only to a new database (POST /sandbox/reset applies it)")
         }
+        scenarios.watch()
         if options.signatures == .off {
             logger.log(.warning, "signatures are not checked (--signatures off): any X-SIGNATURE or signature is accepted; responses are still signed")
         }

@@ -2,6 +2,8 @@
 public enum Command: Equatable, Sendable {
     case serve(ServeOptions)
     case sign(SignOptions)
+    /// `scenarios check [DIR]`: validate scenario files without serving.
+    case checkScenarios(folder: String)
     case help
     case version
 
@@ -9,7 +11,7 @@ public enum Command: Equatable, Sendable {
     /// flag and variable is testable without starting anything.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
         guard let first = arguments.first else {
-            throw UsageError("missing command: say 'serve', 'sign', or '--help'")
+            throw UsageError("missing command: say 'serve', 'sign', 'scenarios check', or '--help'")
         }
         switch first {
         case "--help", "-h", "help":
@@ -20,6 +22,12 @@ public enum Command: Equatable, Sendable {
             let rest = Array(arguments.dropFirst())
             if rest.contains("--help") || rest.contains("-h") { return .help }
             return .sign(try SignOptions.parse(rest))
+        case "scenarios":
+            let rest = Array(arguments.dropFirst())
+            guard rest.first == "check", rest.count <= 2 else {
+                throw UsageError("say 'scenarios check [DIR]'")
+            }
+            return .checkScenarios(folder: rest.count == 2 ? rest[1] : environment[ServeOptions.environmentName(of: "scenarios")] ?? "scenarios")
         case "serve":
             let rest = Array(arguments.dropFirst())
             if rest.contains("--help") || rest.contains("-h") { return .help }

@@ -43,16 +43,9 @@ public struct ServeOptions: Equatable, Sendable {
     /// An idle keep-alive connection is closed after this long.
     public var idleTimeoutSeconds = 60.0
 
-    /// The options the user set (by flag or variable), by flag name: used to say which of them
-    /// this build does not act on yet, instead of silently ignoring them.
+    /// The options the user set (by flag or variable), by flag name: a folder the user named must
+    /// exist, while a default one may be missing.
     public var explicitlySet: Set<String> = []
 
     public init() {}
-
-    /// Options whose feature has not been built yet, with the reason printed at start.
-    public static let notYetImplemented: [String: String] = [
-        "scenarios": "scenarios",
-        "scenario": "scenarios",
-        "journal-limit": "the journal",
-    ]
 }

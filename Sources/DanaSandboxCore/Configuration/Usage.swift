@@ -9,6 +9,8 @@ public enum Usage {
       dana-sandbox serve [OPTIONS]    serve the sandbox until SIGTERM or SIGINT
       dana-sandbox sign FAMILY [OPTIONS]
                                       sign a request as a partner would, for curl
+      dana-sandbox scenarios check [DIR]
+                                      validate scenario files without serving (default scenarios)
       dana-sandbox --help             this text
       dana-sandbox --version          the version
 

@@ -35,12 +35,17 @@ public struct OpenAPIResponder: Sendable {
             "resultMsg": .string(result.message),
         ])
         let body = JSONValue.object([JSONMember(key: "resultInfo", value: resultInfo)] + members)
-        let signed = JSONValue.fields(["head": head, "body": body]).bytes
+        return signed(.fields(["head": head, "body": body]), resultCode: result.code)
+    }
+
+    /// The envelope around `response`, signed over exactly the bytes sent.
+    public func signed(_ response: JSONValue, resultCode: String, signature override: String? = nil) -> HTTPResponse {
+        let signed = response.bytes
         // A signing failure leaves the signature empty rather than hiding the business answer.
-        let signature = (try? signer.signAsDANA(signed)) ?? ""
+        let signature = override ?? (try? signer.signAsDANA(signed)) ?? ""
         var bytes = Array("{\"response\":".utf8)
         bytes += signed
         bytes += Array(",\"signature\":\(JSONString.quoted(signature))}".utf8)
-        return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: bytes, annotations: ["result.code": result.code])
+        return HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], body: bytes, annotations: ["result.code": resultCode])
     }
 }

@@ -5,6 +5,8 @@ import SandboxHTTP
 /// the partner's RSA key gets a Bearer token for 900 seconds. DANA publishes no page for it, so
 /// the shape is the BI SNAP standard's.
 public struct B2BTokenHandler: RequestHandler {
+    public static let path = "/v1.0/access-token/b2b.htm"
+
     let partners: PartnerDirectory
     let tokens: B2BTokenStore
     let settings: SignatureSettings

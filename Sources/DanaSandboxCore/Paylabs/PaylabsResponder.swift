@@ -13,10 +13,11 @@ public struct PaylabsResponder: Sendable {
         self.now = now
     }
 
-    public func response(path: String, partnerID: String, requestID: String, body: JSONValue, code: PaylabsErrorCode) -> HTTPResponse {
+    /// `forged` signs something else: a well-formed signature that does not verify.
+    public func response(path: String, partnerID: String, requestID: String, body: JSONValue, code: PaylabsErrorCode, forged: Bool = false) -> HTTPResponse {
         let bytes = JSONCanonicalWriter.write(body, droppingNullMembers: true)
         let timestamp = SignatureTimestamp.jakarta(now(), milliseconds: true)
-        let stringToSign = "POST:\(path):\(SHA256.hexDigest(bytes)):\(timestamp)"
+        let stringToSign = "POST:\(path):\(SHA256.hexDigest(forged ? bytes + [0x20] : bytes)):\(timestamp)"
         let signature = (try? signer.signAsPaylabs(Array(stringToSign.utf8))) ?? ""
         return HTTPResponse(
             status: .ok,

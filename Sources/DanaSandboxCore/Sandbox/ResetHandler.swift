@@ -1,17 +1,22 @@
 import SandboxHTTP
 
-/// `POST /sandbox/reset`: back to the seed state, for CI suites that reset between tests.
+/// `POST /sandbox/reset`: back to the start state (seed data, journal, active scenarios and
+/// their counters), for CI suites that reset between tests.
 public struct ResetHandler: RequestHandler {
     private let store: SandboxStore
+    private let others: [@Sendable () -> Void]
 
-    public init(store: SandboxStore) {
+    /// `others` reset the in-memory state beside the store.
+    public init(store: SandboxStore, others: [@Sendable () -> Void] = []) {
         self.store = store
+        self.others = others
     }
 
     public func handle(_ request: HTTPRequest) -> Reply {
         let started = ContinuousClock.now
         do {
             try store.reset()
+            for reset in others { reset() }
         } catch {
             return .respond(.jsonError(.internalServerError, message: "reset failed: \(error.message)"))
         }

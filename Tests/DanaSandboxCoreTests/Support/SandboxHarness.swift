@@ -25,6 +25,7 @@ final class SandboxHarness {
         )
         router = SandboxApplication.makeRouter(
             store: application.store, signer: application.signer, partners: application.partners,
+            scenarios: application.scenarios, journal: application.journal,
             settings: settings, logger: logger, now: clock.function
         )
     }

@@ -1,0 +1,91 @@
+import Foundation
+import SandboxHTTP
+
+/// One exchange as the journal keeps it. Rendered with client secrets and tokens masked.
+public struct JournalEntry: Sendable {
+    public let id: UInt64
+    public let time: Date
+    /// The emulated endpoint's name, or nil for the sandbox's own endpoints.
+    public let endpoint: ScenarioEndpoint?
+    public let method: String
+    public let path: String
+    public let scenario: String?
+    public let outcome: ExchangeRecord.Outcome
+    public let status: Int?
+    public let code: String?
+    public let durationNanoseconds: UInt64
+    public let request: HTTPRequest?
+    public let response: HTTPResponse?
+
+    public init(record: ExchangeRecord, time: Date) {
+        id = record.requestID
+        self.time = time
+        endpoint = ScenarioEndpoint.forPath(record.path)
+        method = record.method
+        path = record.path
+        scenario = record.annotations["scenario"]
+        outcome = record.outcome
+        status = record.status
+        code = record.annotations["result.code"]
+        durationNanoseconds = record.durationNanoseconds
+        request = record.request
+        response = record.response
+    }
+
+    /// Members whose values are secrets wherever they appear in a body.
+    static let secretMembers: Set<String> = ["clientSecret", "accessToken"]
+    /// Headers whose values are secrets.
+    static let secretHeaders: Set<String> = ["authorization", "authorization-customer"]
+
+    public var json: JSONValue {
+        .fields([
+            "id": .number(String(id)),
+            "time": .string(Self.format(time)),
+            "endpoint": .string(endpoint?.rawValue ?? path),
+            "method": .string(method),
+            "path": .string(path),
+            "scenario": scenario.map(JSONValue.string),
+            "outcome": .string(outcome.rawValue),
+            "durationMs": .number(Logger.milliseconds(durationNanoseconds)),
+            "request": request.map { .fields(["headers": Self.headers($0.headers), "body": Self.body($0.body)]) },
+            "response": .fields([
+                "status": status.map { .number(String($0)) },
+                "code": code.map(JSONValue.string),
+                "headers": response.map { Self.headers($0.headers) },
+                "body": response.map { Self.body($0.body) },
+            ]),
+        ])
+    }
+
+    private static func headers(_ headers: HTTPHeaders) -> JSONValue {
+        .object(headers.map { field in
+            JSONMember(key: field.name, value: .string(secretHeaders.contains(field.name.lowercased()) ? "***" : field.value))
+        })
+    }
+
+    /// JSON bodies as JSON (secrets masked), anything else as text.
+    private static func body(_ bytes: [UInt8]) -> JSONValue {
+        if bytes.isEmpty { return .string("") }
+        guard let parsed = try? JSONScanner.parse(bytes) else { return .string(String(decoding: bytes, as: UTF8.self)) }
+        return mask(parsed)
+    }
+
+    static func mask(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            return .object(members.map { member in
+                JSONMember(key: member.key, value: secretMembers.contains(member.key) && !member.value.isNull ? .string("***") : mask(member.value))
+            })
+        case .array(let items):
+            return .array(items.map(mask))
+        default:
+            return value
+        }
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import SandboxHTTP
+
+/// `GET /sandbox/journal?limit=N&endpoint=NAME&scenario=NAME&since=ID|TIME`: recent exchanges,
+/// newest first, so a CI test can assert what its integration sent and got.
+public struct JournalHandler: RequestHandler {
+    public static let path = "/sandbox/journal"
+
+    let journal: Journal
+
+    public init(journal: Journal) {
+        self.journal = journal
+    }
+
+    public func handle(_ request: HTTPRequest) -> Reply {
+        var entries = journal.entries()
+        if let endpoint = request.queryItem("endpoint") {
+            guard ScenarioEndpoint(rawValue: endpoint) != nil || endpoint.hasPrefix("/") else {
+                return .respond(.jsonError(.badRequest, message: "endpoint '\(endpoint)' is not one of \(ScenarioEndpoint.allCases.map(\.rawValue).joined(separator: ", ")) (or a /path)"))
+            }
+            entries = entries.filter { ($0.endpoint?.rawValue ?? $0.path) == endpoint }
+        }
+        if let scenario = request.queryItem("scenario") {
+            entries = entries.filter { $0.scenario == scenario }
+        }
+        if let since = request.queryItem("since") {
+            if let id = UInt64(since) {
+                entries = entries.filter { $0.id > id }
+            } else if let time = SignatureTimestamp.parse(since) {
+                entries = entries.filter { $0.time > time }
+            } else {
+                return .respond(.jsonError(.badRequest, message: "since takes an exchange id or an ISO-8601 time (2026-11-21T10:00:00Z), not '\(since)'"))
+            }
+        }
+        if let text = request.queryItem("limit") {
+            guard let limit = Int(text), limit >= 0 else {
+                return .respond(.jsonError(.badRequest, message: "limit takes a whole number, not '\(text)'"))
+            }
+            entries = Array(entries.prefix(limit))
+        }
+        let body = JSONValue.fields([
+            "capacity": .number(String(journal.limit)),
+            "count": .number(String(entries.count)),
+            "entries": .array(entries.map(\.json)),
+        ])
+        return .respond(.json(.ok, body.text))
+    }
+}
