@@ -30,9 +30,12 @@ final class SandboxHarness {
         )
     }
 
+    /// The response of `request`; scenario annotations are looked through.
     func send(_ request: HTTPRequest, file: StaticString = #filePath, line: UInt = #line) -> HTTPResponse {
-        guard case .respond(let response) = router.handle(request) else {
-            XCTFail("expected a response", file: file, line: line)
+        var reply = router.handle(request)
+        while case .annotated(_, let inner) = reply { reply = inner }
+        guard case .respond(let response) = reply else {
+            XCTFail("expected a response, got \(reply)", file: file, line: line)
             return HTTPResponse(status: .internalServerError)
         }
         return response
