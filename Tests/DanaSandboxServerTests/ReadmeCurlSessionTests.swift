@@ -30,7 +30,7 @@ final class ReadmeCurlSessionTests: XCTestCase {
     func testEveryCurlSession_WorksAsWritten() throws {
         // given
         let sessions = try sessions()
-        XCTAssertEqual(sessions.count, 5, "one session per family, two for SNAP and Open API")
+        XCTAssertEqual(sessions.count, 6, "one session per family, two for SNAP and Open API, and the failure drill")
         let sandbox = try SandboxProcess(["serve", "--port", "0"])
         let port = try XCTUnwrap(sandbox.waitUntilReady())
         defer {
