@@ -72,8 +72,8 @@ public struct OpenAPIAuthenticator: Sendable {
         }
         guard let reqTime = envelope.head("reqTime") else { return "head.reqTime is missing" }
         guard let sent = SignatureTimestamp.parse(reqTime) else { return "head.reqTime must be YYYY-MM-DDTHH:mm:ss+07:00" }
-        if abs(sent.timeIntervalSince(now())) > settings.replayWindowSeconds {
-            return "head.reqTime is outside the ±\(Int(settings.replayWindowSeconds / 60)) min window of the sandbox's clock"
+        if !settings.isWithinWindow(sent, now: now()) {
+            return "head.reqTime is outside the \(settings.windowDescription) window of the sandbox's clock"
         }
         // dana-java sends reserve as an object ({}); the document says a string. Both pass.
         if let reserve = envelope.head["reserve"], let text = reserve.stringValue, text.count > 256 {

@@ -41,8 +41,8 @@ public struct B2BTokenHandler: RequestHandler {
         guard let sent = SignatureTimestamp.parse(timestamp) else {
             return responder.reply(service.invalidFieldFormat("X-TIMESTAMP"))
         }
-        if abs(sent.timeIntervalSince(now())) > settings.replayWindowSeconds {
-            return responder.reply(service.unauthorized("X-TIMESTAMP outside the ±\(Int(settings.replayWindowSeconds / 60)) min window"))
+        if !settings.isWithinWindow(sent, now: now()) {
+            return responder.reply(service.unauthorized("X-TIMESTAMP outside the \(settings.windowDescription) window"))
         }
         guard let partner = try partners.partner(clientKey), partner.family == .dana else {
             return responder.reply(service.unauthorized("Unknown Client"))

@@ -37,8 +37,8 @@ public struct SNAPAuthenticator: Sendable {
         guard let sent = SignatureTimestamp.parse(timestamp) else {
             return .rejected(service.invalidFieldFormat("X-TIMESTAMP"), nil)
         }
-        if abs(sent.timeIntervalSince(now())) > settings.replayWindowSeconds {
-            return .rejected(service.unauthorized("X-TIMESTAMP outside the ±\(Int(settings.replayWindowSeconds / 60)) min window"), nil)
+        if !settings.isWithinWindow(sent, now: now()) {
+            return .rejected(service.unauthorized("X-TIMESTAMP outside the \(settings.windowDescription) window"), nil)
         }
         guard let partner = try partners.partner(partnerID), partner.family == .dana else {
             return .rejected(service.unauthorized("Unknown Client"), nil)

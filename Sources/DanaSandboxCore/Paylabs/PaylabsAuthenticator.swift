@@ -33,9 +33,9 @@ public struct PaylabsAuthenticator: Sendable {
         guard let sent = SignatureTimestamp.parse(timestamp) else {
             return .rejected(.paramInvalid.with(description: "Invalid Field Format X-TIMESTAMP"))
         }
-        if abs(sent.timeIntervalSince(now())) > settings.replayWindowSeconds {
+        if !settings.isWithinWindow(sent, now: now()) {
             // The Paylabs FAQ lists a wrong timestamp ("Timestamp Tidak Sesuai") under Conflict.
-            return .rejected(.conflict.with(description: "X-TIMESTAMP outside the ±\(Int(settings.replayWindowSeconds / 60)) min window"))
+            return .rejected(.conflict.with(description: "X-TIMESTAMP outside the \(settings.windowDescription) window"))
         }
         guard let partner = try partners.partner(request.headers["X-PARTNER-ID"]!), partner.family == .paylabs else {
             return .rejected(.merchantInvalid)

@@ -14,21 +14,13 @@ final class AccountInquiryTests: XCTestCase {
 
     /// A body with the given members replacing (or, with nil, removing) the defaults.
     private func body(_ changes: [String: String?] = [:]) -> String {
-        var members: [(String, String)] = [
+        TestBody.object([
             ("partnerReferenceNo", #""ref-1""#),
             ("customerNumber", #""62811742234""#),
             ("amount", #"{"value":"1.00","currency":"IDR"}"#),
             ("transactionDate", #""2026-11-21T09:59:00+07:00""#),
             ("additionalInfo", #"{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE"}"#),
-        ]
-        for (key, value) in changes {
-            if let index = members.firstIndex(where: { $0.0 == key }) {
-                if let value { members[index].1 = value } else { members.remove(at: index) }
-            } else if let value {
-                members.append((key, value))
-            }
-        }
-        return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        ], changes)
     }
 
     private func send(_ body: String, headers: [(String, String)] = [], externalID: String = UUID().uuidString.prefix(32).description, path: String = "/v1.0/emoney/account-inquiry.htm") throws -> (status: Int, json: JSONValue) {

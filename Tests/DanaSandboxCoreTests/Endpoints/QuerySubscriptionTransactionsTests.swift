@@ -17,18 +17,10 @@ final class QuerySubscriptionTransactionsTests: XCTestCase {
     /// requestId unless one is given.
     private func body(_ changes: [String: String?] = [:]) -> String {
         requestNumber += 1
-        var members: [(String, String)] = [
+        return TestBody.object([
             ("merchantId", #""010001""#), ("requestId", "\"req-\(requestNumber)\""), ("paymentType", #""StaticDanaSub""#),
             ("merchantSubId", #""PY-1761114620.5313134""#), ("pageNum", "1"), ("pageSize", "10"),
-        ]
-        for (key, value) in changes {
-            if let index = members.firstIndex(where: { $0.0 == key }) {
-                if let value { members[index].1 = value } else { members.remove(at: index) }
-            } else if let value {
-                members.append((key, value))
-            }
-        }
-        return "{" + members.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+        ], changes)
     }
 
     private func send(_ body: String, merchant: String = "010001") throws -> JSONValue {
