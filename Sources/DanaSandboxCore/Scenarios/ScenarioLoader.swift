@@ -41,7 +41,13 @@ public enum ScenarioLoader {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             if name == "." || name == ".." { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            if entry.pointee.d_type == UInt8(DT_DIR) {
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            // Some filesystems do not fill d_type (DT_UNKNOWN); symlinks are followed too.
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || entry.pointee.d_type == UInt8(DT_LNK) {
+                var info = stat()
+                isDirectory = stat(folder + "/" + relative, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            if isDirectory {
                 found += jsonFiles(in: folder, prefix: relative)
             } else if name.hasSuffix(".json") {
                 found.append(relative)
