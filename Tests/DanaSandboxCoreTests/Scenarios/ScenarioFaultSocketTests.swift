@@ -1,32 +1,34 @@
 import Foundation
+import Synchronization
 import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
 
-/// Every fault over a real socket, as a partner's HTTP client meets it.
+/// Every respond kind and fault over a real socket, as a partner's HTTP client meets them, on a
+/// private copy of the shipped scenarios plus a few of the test's own.
 final class ScenarioFaultSocketTests: XCTestCase {
     private var application: SandboxApplication!
     private var folder: URL!
     private let body = #"{"customerNumber":"62811742234","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE"}}"#
 
     override func setUpWithError() throws {
-        folder = try Repository.temporaryDirectory()
-        try #"{"rules":[{"endpoint":"*","respond":{"fault":"timeout","afterMs":300}}]}"#.write(to: folder.appendingPathComponent("short-timeout.json"), atomically: true, encoding: .utf8)
+        folder = try Repository.temporaryDirectory().appendingPathComponent("scenarios")
+        try FileManager.default.copyItem(atPath: Repository.path("scenarios"), toPath: folder.path)
+        try write("short-timeout", #"{"rules":[{"endpoint":"*","respond":{"fault":"timeout","afterMs":300}}]}"#)
+        try write("busy", #"{"rules":[{"endpoint":"account-inquiry","respond":{"status":503,"headers":{"Retry-After":"2"},"body":"maintenance"}}]}"#)
         var options = ServeOptions.forTests()
-        options.scenarios = Repository.path("scenarios")
+        options.scenarios = folder.path
         application = try SandboxApplication(options: options, logger: .disabled)
         try application.start()
     }
 
-    override func tearDownWithError() throws {
-        application.stop(timeout: .seconds(2))
-        try FileManager.default.removeItem(at: folder)
+    private func write(_ name: String, _ json: String) throws {
+        try json.write(to: folder.appendingPathComponent(name + ".json"), atomically: true, encoding: .utf8)
     }
 
-    /// Sends a signed account inquiry with `scenario` and returns the connection to read from.
-    private func send(_ scenario: String) throws -> RawHTTPClient {
-        let request = try SignedRequest.snap(sentBody: body, timestamp: SignatureTimestamp.jakarta(Date()), headers: [("X-Sandbox-Scenario", scenario)])
+    /// Sends `request` on a new connection.
+    private func open(_ request: HTTPRequest) throws -> RawHTTPClient {
         let client = try RawHTTPClient(port: application.port)
         var text = "POST \(request.target) HTTP/1.1\r\nHost: x\r\n"
         for field in request.headers { text += "\(field.name): \(field.value)\r\n" }
@@ -35,19 +37,108 @@ final class ScenarioFaultSocketTests: XCTestCase {
         return client
     }
 
+    override func tearDownWithError() throws {
+        application.stop(timeout: .seconds(2))
+        try FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+    }
+
+    /// Sends a signed account inquiry with `scenario` (and `session`) and returns the connection.
+    private func send(_ scenario: String, session: String? = nil) throws -> RawHTTPClient {
+        var headers = [("X-Sandbox-Scenario", scenario)]
+        if let session { headers.append(("X-Sandbox-Session", session)) }
+        return try open(try SignedRequest.snap(sentBody: body, timestamp: SignatureTimestamp.jakarta(Date()), headers: headers))
+    }
+
+    private func code(_ client: RawHTTPClient) throws -> String? {
+        try JSONScanner.parse(try client.readResponse().body)["responseCode"]?.stringValue
+    }
+
     func testTimeout_SendsNotAByte_ThenCloses() throws {
-        // given: a scenario folder with a short timeout, reloaded at runtime
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("short-timeout.json"), to: URL(fileURLWithPath: Repository.path("scenarios")).appendingPathComponent("zz-test-short-timeout.json"))
-        defer { try? FileManager.default.removeItem(atPath: Repository.path("scenarios/zz-test-short-timeout.json")) }
-        _ = try RawHTTPClient(port: application.port).request("POST", "/sandbox/scenarios/reload")
         // when
-        let client = try send("zz-test-short-timeout")
+        let client = try send("short-timeout")
         // then
         XCTAssertFalse(client.hasPendingInput())
         XCTAssertEqual(try client.readUntilClosed(), [], "no byte before the close")
-        let entry = application.journal.entries().first { $0.scenario == "zz-test-short-timeout" }
+        let entry = application.journal.entries().first { $0.scenario == "short-timeout" }
         XCTAssertEqual(entry?.outcome, .held)
         XCTAssertGreaterThanOrEqual(entry?.durationNanoseconds ?? 0, 300_000_000)
+    }
+
+    func testResultCode_IsTheRealEnvelope() throws {
+        let response = try send("account-inquiry/insufficient-funds").readResponse()
+        XCTAssertEqual(response.status, 403)
+        XCTAssertNotNil(response.header("X-TIMESTAMP"))
+        XCTAssertEqual(try JSONScanner.parse(response.body), .fields(["responseCode": "4033714", "responseMessage": "Insufficient Funds"]))
+    }
+
+    func testRaw_IsSentExactly() throws {
+        let response = try send("busy").readResponse()
+        XCTAssertEqual(response.status, 503)
+        XCTAssertEqual(response.header("Retry-After"), "2")
+        XCTAssertEqual(response.bodyText, "maintenance")
+    }
+
+    func testBadSignature_IsTheRealAnswerWithASignatureThatFails() throws {
+        var request = try SignedRequest.paylabs(
+            sentBody: #"{"merchantId":"010001","requestId":"bad-sig-1","paymentType":"StaticDanaSub","merchantSubId":"PY-1761114620.5313134"}"#,
+            timestamp: SignatureTimestamp.jakarta(Date(), milliseconds: true)
+        )
+        request.headers.add("X-Sandbox-Scenario", "drills/query-subscription-transactions/bad-signature")
+        let response = try open(request).readResponse()
+        XCTAssertEqual(try JSONScanner.parse(response.body)["errCode"]?.stringValue, "0")
+        let signature = try XCTUnwrap(response.header("X-SIGNATURE").flatMap { Data(base64Encoded: $0) })
+        let stringToSign = "POST:/dana/v1/sub/querysubtrans:\(SHA256.hexDigest(response.body)):\(response.header("X-TIMESTAMP")!)"
+        XCTAssertEqual(signature.count, 256, "well-formed")
+        XCTAssertFalse(application.signer.paylabs.publicKey.verify(signature: Array(signature), message: Array(stringToSign.utf8)))
+    }
+
+    /// One signed account inquiry on its own connection; its responseCode.
+    private static func inquiryCode(port: Int, body: String, headers: [(String, String)]) throws -> String? {
+        let request = try SignedRequest.snap(sentBody: body, timestamp: SignatureTimestamp.jakarta(Date()), headers: headers)
+        let client = try RawHTTPClient(port: port)
+        var text = "POST \(request.target) HTTP/1.1\r\nHost: x\r\n"
+        for field in request.headers { text += "\(field.name): \(field.value)\r\n" }
+        text += "Content-Length: \(request.body.count)\r\n\r\n"
+        try client.send(Array(text.utf8) + request.body)
+        return try JSONScanner.parse(try client.readResponse().body)["responseCode"]?.stringValue
+    }
+
+    func testTimesAndFallThrough_PerSession_UnderConcurrentConnections() throws {
+        // given: twenty tests at once, each its own session, beside plain traffic
+        let drill = "drills/account-inquiry/fails-twice-then-succeeds"
+        let (port, body) = (application.port, body)
+        let failures = Mutex<[String]>([])
+        // when
+        DispatchQueue.concurrentPerform(iterations: 30) { index in
+            do {
+                if index < 20 {
+                    let headers = [("X-Sandbox-Scenario", drill), ("X-Sandbox-Session", "session-\(index)")]
+                    let codes = try (0..<3).map { _ in try Self.inquiryCode(port: port, body: body, headers: headers) }
+                    if codes != ["5003701", "5003701", "2003700"] { failures.withLock { $0.append("session \(index): \(codes)") } }
+                } else {
+                    let plain = try Self.inquiryCode(port: port, body: body, headers: [])
+                    if plain != "2003700" { failures.withLock { $0.append("plain: \(plain ?? "-")") } }
+                }
+            } catch {
+                failures.withLock { $0.append("\(index): \(error)") }
+            }
+        }
+        // then
+        XCTAssertEqual(failures.withLock { $0 }, [])
+    }
+
+    func testHotReload_OverTheSocket_AndABrokenEditIsRefused() throws {
+        // when: a new file, then a reload
+        try write("fresh", #"{"rules":[{"endpoint":"account-inquiry","respond":{"resultCode":"4043711"}}]}"#)
+        XCTAssertEqual(try RawHTTPClient(port: application.port).request("POST", "/sandbox/scenarios/reload").status, 200)
+        XCTAssertEqual(try code(send("fresh")), "4043711")
+        // when: broken
+        try write("fresh", #"{"rules":[{"endpoint":"account-inquiry","respond":{"resultCode":"4043799"}}]}"#)
+        let refused = try RawHTTPClient(port: application.port).request("POST", "/sandbox/scenarios/reload")
+        // then
+        XCTAssertEqual(refused.status, 422)
+        XCTAssertTrue(refused.bodyText.contains("fresh.json: rules[0].respond.resultCode: '4043799' is not a documented code"), refused.bodyText)
+        XCTAssertEqual(try code(send("fresh")), "4043711", "the previous set stays in use")
     }
 
     func testDrop_ClosesWithoutAByte() throws {
