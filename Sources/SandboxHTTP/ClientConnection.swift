@@ -105,32 +105,43 @@ final class ClientConnection {
 
     /// Answers what can be answered, writes, and tells epoll what to watch next.
     private func advance() {
-        processRequests()
+        // Requests already buffered need no new readiness event: after a backlog pause, keep
+        // answering as long as the writes drain.
+        var stoppedForBacklog = processRequests()
+        while stoppedForBacklog && phase == .reading {
+            flush()
+            guard phase == .reading, outputPending < Self.outputBacklogLimit else { break }
+            stoppedForBacklog = processRequests()
+        }
         if phase == .closed { return }
-        if phase == .reading && peerClosed {
-            // The client finished sending; answer what it sent, then end.
+        if phase == .reading && peerClosed && !stoppedForBacklog {
+            // The client finished sending, and everything it sent is answered: end after writing.
             if outputPending > 0 { phase = .closingAfterFlush } else { close(); return }
         }
+        flush()
         if phase == .reading && loop.draining && isIdle {
             close()
             return
         }
-        flush()
-        updateInterest()
+        if phase != .closed { updateInterest() }
     }
 
-    private func processRequests() {
-        while phase == .reading && outputPending < Self.outputBacklogLimit {
+    /// Parses and answers buffered requests; true when it stopped because unsent output reached
+    /// the backlog limit (more requests may be waiting in the parser).
+    @discardableResult
+    private func processRequests() -> Bool {
+        while phase == .reading {
+            if outputPending >= Self.outputBacklogLimit { return true }
             let event: HTTPRequestParser.Event
             do {
                 event = try parser.next()
             } catch {
                 reject(status: error.status, message: error.message)
-                return
+                return false
             }
             switch event {
             case .needMoreData:
-                return
+                return false
             case .continueExpected:
                 output.append(contentsOf: HTTPResponseWriter.continueBytes)
             case .request(var request):
@@ -140,6 +151,7 @@ final class ClientConnection {
                 apply(loop.context.handler.handle(request), to: exchange)
             }
         }
+        return false
     }
 
     // MARK: - Replies
@@ -291,21 +303,25 @@ final class ClientConnection {
 
     func checkTimeouts(now: UInt64) {
         let configuration = loop.context.configuration
+        // Saturating: a reply completed by a timer in this same loop pass stamped its activity
+        // after `now` was read, and an unsigned underflow would trap.
+        func elapsed(since moment: UInt64) -> UInt64 { now > moment ? now - moment : 0 }
         switch phase {
         case .reading:
-            if outputPending > 0 && now - lastWriteProgress > configuration.writeTimeout.nanoseconds {
+            if outputPending > 0 && elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds {
                 close()
             } else if parser.hasPartialRequest {
-                if now - lastReceived > configuration.readTimeout.nanoseconds {
+                if elapsed(since: lastReceived) > configuration.readTimeout.nanoseconds {
                     reject(status: .requestTimeout, message: "The request was not completed within \(configuration.readTimeout) of silence.")
                     flush()
                     updateInterest()
                 }
-            } else if outputPending == 0 && now - max(lastActivity, lastReceived) > configuration.idleTimeout.nanoseconds {
+            } else if outputPending == 0 && elapsed(since: max(lastActivity, lastReceived)) > configuration.idleTimeout.nanoseconds {
                 close()
             }
+            if phase == .reading && loop.draining && isIdle { close() }
         case .closingAfterFlush:
-            if now - lastWriteProgress > configuration.writeTimeout.nanoseconds { close() }
+            if elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds { close() }
         case .lingering(let until):
             if now >= until { close() }
         case .awaitingReply, .closed:

@@ -100,6 +100,10 @@ public struct HTTPRequestParser: Sendable {
                 state = .chunked(head, chunks, continueSent: true)
                 return .continueExpected
             }
+            // Leave the state without the body while decoding: otherwise the enum still holds
+            // a reference and every append copies the whole body so far (quadratic for a body
+            // that trickles in).
+            state = .head(scanned: 0)
             if try decodeChunks(&chunks) {
                 state = .head(scanned: 0)
                 return .request(makeRequest(head, body: chunks.body))

@@ -312,6 +312,32 @@ final class HTTPServerTests: XCTestCase {
         XCTAssertEqual(try slow.readResponse().bodyText, "\"slow\"")
     }
 
+    func testDelayedReplies_DuringFrequentTimeoutSweeps_AreAllAnswered() throws {
+        // A reply finished by a timer stamps its activity after the loop read its clock; the sweep
+        // in the same pass must not underflow (it used to trap the whole process).
+        let port = try startServer(readTimeout: .milliseconds(40)) { router in
+            router.add(.get, "/later") { _ in .delayed(milliseconds: 1, .respond(.json(.ok, "\"later\""))) }
+        }
+        let client = try RawHTTPClient(port: port)
+        for _ in 0..<400 {
+            XCTAssertEqual(try client.request("GET", "/later").bodyText, "\"later\"")
+        }
+    }
+
+    func testPipelinedRequests_BehindAResponseOverTheBacklogLimit_AreAnswered() throws {
+        // given: a first response larger than the 1 MiB output backlog, the next request behind it
+        let big = [UInt8](repeating: 0x61, count: 1_500_000)
+        let port = try startServer { router in
+            router.add(.get, "/big") { _ in .respond(HTTPResponse(status: .ok, body: big)) }
+        }
+        let client = try RawHTTPClient(port: port)
+        // when
+        try client.send("GET /big HTTP/1.1\r\nHost: x\r\n\r\nGET /hello HTTP/1.1\r\nHost: x\r\n\r\n")
+        // then: both, without waiting for the read timeout
+        XCTAssertEqual(try client.readResponse().body.count, big.count)
+        XCTAssertEqual(try client.readResponse().bodyText, "{\"hello\":\"world\"}")
+    }
+
     // MARK: - Lifecycle
 
     func testPortZero_BindsARealPort() throws {

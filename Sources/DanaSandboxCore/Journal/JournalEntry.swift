@@ -17,6 +17,9 @@ public struct JournalEntry: Sendable {
     public let request: HTTPRequest?
     public let response: HTTPResponse?
 
+    /// Bodies are kept up to this size, so 1000 entries of 1 MiB bodies cannot hold a gigabyte.
+    public static let bodyLimit = 64 * 1024
+
     public init(record: ExchangeRecord, time: Date) {
         id = record.requestID
         self.time = time
@@ -28,9 +31,23 @@ public struct JournalEntry: Sendable {
         status = record.status
         code = record.annotations["result.code"]
         durationNanoseconds = record.durationNanoseconds
-        request = record.request
-        response = record.response
+        request = record.request.map { request in
+            var kept = request
+            if kept.body.count > Self.bodyLimit { kept.body = Array(kept.body.prefix(Self.bodyLimit)) }
+            return kept
+        }
+        response = record.response.map { response in
+            var kept = response
+            if kept.body.count > Self.bodyLimit { kept.body = Array(kept.body.prefix(Self.bodyLimit)) }
+            return kept
+        }
+        requestBodySize = record.request?.body.count ?? 0
+        responseBodySize = record.response?.body.count ?? 0
     }
+
+    /// The full sizes, to say when a stored body was cut.
+    public let requestBodySize: Int
+    public let responseBodySize: Int
 
     /// Members whose values are secrets wherever they appear in a body.
     static let secretMembers: Set<String> = ["clientSecret", "accessToken"]
@@ -47,12 +64,16 @@ public struct JournalEntry: Sendable {
             "scenario": scenario.map(JSONValue.string),
             "outcome": .string(outcome.rawValue),
             "durationMs": .number(Logger.milliseconds(durationNanoseconds)),
-            "request": request.map { .fields(["headers": Self.headers($0.headers), "body": Self.body($0.body)]) },
+            "request": request.map { .fields([
+                "headers": Self.headers($0.headers), "body": Self.body($0.body),
+                "bodyTruncatedFrom": requestBodySize > Self.bodyLimit ? .number(String(requestBodySize)) : nil,
+            ]) },
             "response": .fields([
                 "status": status.map { .number(String($0)) },
                 "code": code.map(JSONValue.string),
                 "headers": response.map { Self.headers($0.headers) },
                 "body": response.map { Self.body($0.body) },
+                "bodyTruncatedFrom": responseBodySize > Self.bodyLimit ? .number(String(responseBodySize)) : nil,
             ]),
         ])
     }

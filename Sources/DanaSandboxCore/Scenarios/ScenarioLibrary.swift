@@ -11,6 +11,8 @@ import Synchronization
 public final class ScenarioLibrary: Sendable {
     public static let scenarioHeader = "X-Sandbox-Scenario"
     public static let sessionHeader = "X-Sandbox-Session"
+    /// The counter scope of global activations; header activations use "session <value>".
+    static let globalScope = "global"
 
     private struct State {
         var scenarios: [String: Scenario] = [:]
@@ -19,10 +21,15 @@ public final class ScenarioLibrary: Sendable {
         var counts: [String: Int] = [:]
         var fingerprint: [String] = []
 
+        /// A reload keeps the counters of scenarios that still exist, so a test half-way through
+        /// a "fails twice" drill is not reset by someone else's edit.
         mutating func install(_ loaded: [Scenario], fingerprint: [String]) {
             scenarios = Dictionary(uniqueKeysWithValues: loaded.map { ($0.name, $0) })
             names = loaded.map(\.name)
-            counts = [:]
+            counts = counts.filter { key, _ in
+                let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+                return parts.count == 3 && scenarios[String(parts[1])].map { Int(parts[2]).map($0.rules.indices.contains) ?? false } ?? false
+            }
             self.fingerprint = fingerprint
         }
     }
@@ -76,7 +83,8 @@ public final class ScenarioLibrary: Sendable {
                 throw ScenarioLookupError.unknown(unknown, known: state.names)
             }
             state.active = names
-            state.counts = [:]
+            // Only the global counters restart: session counters belong to their own tests.
+            state.counts = state.counts.filter { !$0.key.hasPrefix(Self.globalScope + "\u{1}") }
         }
     }
 
@@ -84,7 +92,7 @@ public final class ScenarioLibrary: Sendable {
     public func resetToStart() {
         state.withLock { state in
             state.active = startActive.filter { state.scenarios[$0] != nil }
-            state.counts = [:]
+            state.counts = [:]  // a reset is for everyone
         }
     }
 
@@ -144,7 +152,7 @@ public final class ScenarioLibrary: Sendable {
             if let unknown = requested.first(where: { state.scenarios[$0] == nil }) {
                 throw ScenarioLookupError.unknown(unknown, known: state.names, header: true)
             }
-            let candidates = requested.map { ($0, "session \(session)") } + state.active.map { ($0, "global") }
+            let candidates = requested.map { ($0, "session \(session)") } + state.active.map { ($0, Self.globalScope) }
             for (name, scope) in candidates {
                 guard let scenario = state.scenarios[name] else { continue }
                 for (index, rule) in scenario.rules.enumerated() {

@@ -57,6 +57,11 @@ enum ScenarioRuleParser {
         return ScenarioRule(endpoint: endpoint, match: match, times: times, delayMilliseconds: delay, respond: respond)
     }
 
+    /// tchar (RFC 9110 §5.6.2).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+    }
+
     private static var validEndpoints: String {
         (ScenarioEndpoint.allCases.map(\.rawValue) + ["*"]).joined(separator: ", ")
     }
@@ -142,8 +147,9 @@ enum ScenarioRuleParser {
             }
             return .fault(fault)
         default:
-            guard let status = value["status"]?.intValue, (100...599).contains(status) else {
-                problem("respond.status", "must be an HTTP status from 100 to 599")
+            // 1xx are interim responses: a body after one would desynchronise the connection.
+            guard let status = value["status"]?.intValue, (200...599).contains(status) else {
+                problem("respond.status", "must be an HTTP status from 200 to 599")
                 return nil
             }
             var headers: [String: String] = [:]
@@ -152,7 +158,18 @@ enum ScenarioRuleParser {
                     problem("respond.headers", "must be an object of header names to string values")
                     return nil
                 }
-                for pair in pairs { headers[pair.key] = pair.value.stringValue! }
+                for pair in pairs {
+                    let text = pair.value.stringValue!
+                    guard !pair.key.isEmpty, pair.key.utf8.allSatisfy(isTokenByte) else {
+                        problem("respond.headers.\(pair.key)", "is not a valid header name")
+                        return nil
+                    }
+                    guard !text.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }) else {
+                        problem("respond.headers.\(pair.key)", "must not contain CR, LF or NUL")
+                        return nil
+                    }
+                    headers[pair.key] = text
+                }
             }
             var body = ""
             if let bodyValue = value["body"] {
@@ -161,6 +178,10 @@ enum ScenarioRuleParser {
                     return nil
                 }
                 body = text
+            }
+            if (status == 204 || status == 304) && !body.isEmpty {
+                problem("respond.body", "a \(status) response has no body")
+                return nil
             }
             return .raw(status: status, headers: headers, body: body)
         }

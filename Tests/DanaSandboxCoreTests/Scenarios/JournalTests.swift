@@ -100,6 +100,15 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(entry.value(atPath: "request.body.additionalInfo.accessToken")?.stringValue, "***")
     }
 
+    func testLargeBodies_AreKeptCut_AndSaySo() throws {
+        try start()
+        let big = String(repeating: "x", count: 100_000)
+        _ = try RawHTTPClient(port: application.port).request("POST", "/nowhere", body: big)
+        let entry = try XCTUnwrap(try journal()["entries"]?.arrayValue?.first)
+        XCTAssertEqual(entry.value(atPath: "request.body")?.stringValue?.count, JournalEntry.bodyLimit)
+        XCTAssertEqual(entry.value(atPath: "request.bodyTruncatedFrom")?.numberLexeme, "100000")
+    }
+
     func testOpenAPIClientSecret_IsMasked() {
         let masked = JournalEntry.mask(try! JSONScanner.parse(Array(#"{"request":{"head":{"clientSecret":"s3cret","accessToken":"t"},"body":{}}}"#.utf8)))
         XCTAssertEqual(masked.text, #"{"request":{"head":{"clientSecret":"***","accessToken":"***"},"body":{}}}"#)

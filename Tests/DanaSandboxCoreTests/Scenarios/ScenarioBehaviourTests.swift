@@ -51,6 +51,16 @@ final class ScenarioBehaviourTests: XCTestCase {
         XCTAssertEqual(try code(inquiry(scenario: drill, session: "b")), "5003701")
     }
 
+    func testGlobalActivationChanges_DoNotResetSessionCounters() throws {
+        let drill = "drills/account-inquiry/fails-twice-then-succeeds"
+        XCTAssertEqual(try code(inquiry(scenario: drill, session: "mine")), "5003701")
+        XCTAssertEqual(try code(inquiry(scenario: drill, session: "mine")), "5003701")
+        // another test changes the global activation meanwhile
+        _ = harness.send(HTTPRequest(method: .delete, target: "/sandbox/scenarios/active"))
+        _ = harness.send(HTTPRequest(method: .post, target: "/sandbox/scenarios/reload"))
+        XCTAssertEqual(try code(inquiry(scenario: drill, session: "mine")), "2003700")
+    }
+
     func testMatch_OnBodyAndHeader_FallsThroughWhenEitherDiffers() throws {
         let drill = "drills/account-inquiry/frozen-payee-twice"
         let frozenBody = inquiryBody.replacingOccurrences(of: "62811742234", with: "628123456667")

@@ -58,7 +58,11 @@ final class ScenarioLoaderTests: XCTestCase {
             (#"{"endpoint":"*","respond":{"fault":"drop","afterMs":5}}"#, "rules[0].respond.afterMs: applies to the timeout fault only"),
             (#"{"endpoint":"*","respond":{"fault":"drop","status":500}}"#, "rules[0].respond: needs exactly one of resultCode, fault or status"),
             (#"{"endpoint":"*","respond":{}}"#, "rules[0].respond: needs exactly one of resultCode, fault or status"),
-            (#"{"endpoint":"*","respond":{"status":999}}"#, "rules[0].respond.status: must be an HTTP status from 100 to 599"),
+            (#"{"endpoint":"*","respond":{"status":999}}"#, "rules[0].respond.status: must be an HTTP status from 200 to 599"),
+            (#"{"endpoint":"*","respond":{"status":100,"body":"x"}}"#, "rules[0].respond.status: must be an HTTP status from 200 to 599"),
+            (#"{"endpoint":"*","respond":{"status":204,"body":"x"}}"#, "rules[0].respond.body: a 204 response has no body"),
+            (#"{"endpoint":"*","respond":{"status":200,"headers":{"X-A":"1\r\nX-Injected: 2"}}}"#, "rules[0].respond.headers.X-A: must not contain CR, LF or NUL"),
+            (#"{"endpoint":"*","respond":{"status":200,"headers":{"Bad Name":"1"}}}"#, "rules[0].respond.headers.Bad Name: is not a valid header name"),
             (#"{"endpoint":"*","match":{"customerNumber":"1"},"respond":{"fault":"drop"}}"#, "rules[0].match.customerNumber: keys are body.<dotted path> or header.<name>"),
             (#"{"endpoint":"*","tims":2,"respond":{"fault":"drop"}}"#, "rules[0].tims: unknown key; a rule has endpoint, match, times, delayMs, respond"),
         ]
