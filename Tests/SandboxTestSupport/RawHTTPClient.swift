@@ -42,10 +42,17 @@ public final class RawHTTPClient {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         inet_pton(AF_INET, host, &address.sin_addr)
-        let result = withUnsafePointer(to: &address) {
+        var result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
+        }
+        if result != 0 && errno == EINTR {
+            // An interrupted connect goes on in the background; wait for it to finish.
+            var poll = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+            var error: Int32 = 0
+            var length = socklen_t(MemoryLayout<Int32>.size)
+            if Glibc.poll(&poll, 1, 10_000) == 1, getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length) == 0, error == 0 { result = 0 }
         }
         if result != 0 {
             let error = errno
@@ -68,6 +75,8 @@ public final class RawHTTPClient {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
+            // A signal (SIGCHLD from a finished openssl, say) may interrupt the call: retry.
+            if sent < 0 && errno == EINTR { continue }
             if sent <= 0 { throw ClientError.readFailed(errno) }
             offset += sent
         }
@@ -146,7 +155,10 @@ public final class RawHTTPClient {
 
     private func fill() throws {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        var count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        while count < 0 && errno == EINTR {
+            count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        }
         if count > 0 {
             buffer.append(contentsOf: chunk[0..<count])
         } else if count == 0 {
