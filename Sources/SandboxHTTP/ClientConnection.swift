@@ -128,7 +128,6 @@ final class ClientConnection {
 
     /// Parses and answers buffered requests; true when it stopped because unsent output reached
     /// the backlog limit (more requests may be waiting in the parser).
-    @discardableResult
     private func processRequests() -> Bool {
         while phase == .reading {
             if outputPending >= Self.outputBacklogLimit { return true }

@@ -54,6 +54,11 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
             .filter { !$0.isEmpty }
     }
 
+    /// Whether `name` is a valid field name: a token (RFC 9110 §5.1, §5.6.2).
+    public static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy(HTTPRequestParser.isTokenByte)
+    }
+
     static func sameName(_ a: String, _ b: String) -> Bool {
         a.utf8.count == b.utf8.count && a.lowercased() == b.lowercased()
     }

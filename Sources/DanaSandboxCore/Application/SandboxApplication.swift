@@ -13,6 +13,8 @@ public final class SandboxApplication: Sendable {
     public let partners: PartnerDirectory
     public let scenarios: ScenarioLibrary
     public let journal: Journal
+    /// Every endpoint, without a socket: what tests call directly.
+    let router: Router
     private let server: HTTPServer
 
     /// Loads the seed, the database, the signing keys and `--partner` keys; nothing listens
@@ -23,7 +25,7 @@ public final class SandboxApplication: Sendable {
         if let token = options.adminToken {
             adminToken = token
         } else if !ListenAddress.isLoopback(options.host) {
-            adminToken = Self.randomToken()
+            adminToken = RandomText.make(64, from: RandomText.hex)
         } else {
             adminToken = nil
         }
@@ -43,7 +45,7 @@ public final class SandboxApplication: Sendable {
             replayWindowSeconds: options.timestampWindowSeconds,
             openAPISignatureFailure: options.openAPISignatureFailure
         )
-        let router = Self.makeRouter(
+        router = Self.makeRouter(
             store: store, signer: signer, partners: partners, scenarios: scenarios, journal: journal,
             settings: settings, logger: logger, now: now
         )
@@ -63,7 +65,7 @@ public final class SandboxApplication: Sendable {
     }
 
     /// Every endpoint the sandbox serves.
-    static func makeRouter(
+    private static func makeRouter(
         store: SandboxStore, signer: ResponseSigner, partners: PartnerDirectory, scenarios: ScenarioLibrary, journal: Journal,
         settings: SignatureSettings, logger: Logger, now: @escaping @Sendable () -> Date
     ) -> Router {
@@ -172,13 +174,5 @@ public final class SandboxApplication: Sendable {
             logger.log(.notice, "stopping: no new connections; finishing requests in flight")
         }
         logger.log(.notice, "stopped")
-    }
-
-    private static func randomToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in
-            let hex = String(generator.next() as UInt64, radix: 16)
-            return String(repeating: "0", count: 16 - hex.count) + hex
-        }.joined()
     }
 }

@@ -74,7 +74,7 @@ public struct QueryUserProfileHandler: RequestHandler {
         case "BALANCE": return ResourceValue.balance(cents: user.int64("balance_cents") ?? 0)
         case "TOPUP_URL": return "https://m.sandbox.dana.id/m/portal/topup"
         case "TRANSACTION_URL": return "https://m.sandbox.dana.id/m/portal/transaction"
-        case "OTT": return AccountInquiryHandler.randomAlphanumeric(32)
+        case "OTT": return RandomText.make(32, from: RandomText.upperAlphanumeric)
         case "MASK_DANA_ID": return ResourceValue.maskedNumber(number)
         case "USER_KYC": return user.string("kyc_level")
         case "LOGIN_ID": return number

@@ -108,7 +108,7 @@ public struct AccountInquiryHandler: RequestHandler {
         return responder.reply(service.success, [
             JSONMember(key: "referenceNo", value: .string(Self.referenceNumber(now()))),
             input.partnerReferenceNo.map { JSONMember(key: "partnerReferenceNo", value: .string($0)) },
-            JSONMember(key: "sessionId", value: .string(Self.randomAlphanumeric(20))),
+            JSONMember(key: "sessionId", value: .string(RandomText.make(20, from: RandomText.upperAlphanumeric))),
             JSONMember(key: "customerNumber", value: .string(customerNumber)),
             JSONMember(key: "customerName", value: .string(payee.string("full_name") ?? "")),
             // In rupiah without decimals, as the document's sample ("10000000" for IDR 10,000,000.00).
@@ -136,14 +136,6 @@ public struct AccountInquiryHandler: RequestHandler {
 
     /// `yyyyMMdd` (Jakarta) and 14 random digits: unique per inquiry, like DANA's 22-digit ones.
     static func referenceNumber(_ date: Date) -> String {
-        let day = SignatureTimestamp.jakarta(date).prefix(10).replacingOccurrences(of: "-", with: "")
-        var generator = SystemRandomNumberGenerator()
-        return day + (0..<14).map { _ in String(generator.next(upperBound: UInt8(10))) }.joined()
-    }
-
-    static func randomAlphanumeric(_ count: Int) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<count).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        SignatureTimestamp.jakarta(date).prefix(10).replacingOccurrences(of: "-", with: "") + RandomText.make(14, from: RandomText.digits)
     }
 }

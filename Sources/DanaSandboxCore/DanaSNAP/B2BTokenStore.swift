@@ -12,9 +12,7 @@ public struct B2BTokenStore: Sendable {
     }
 
     public func issue(to partner: String, now: Date) throws -> String {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        let token = String((0..<64).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        let token = RandomText.make(64, from: RandomText.alphanumeric)
         try store.withDatabase { database in
             try database.run(
                 "INSERT INTO b2b_tokens (token, partner_id, issued_at, expires_at) VALUES (?, ?, ?, ?)",

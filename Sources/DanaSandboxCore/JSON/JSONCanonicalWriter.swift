@@ -1,3 +1,5 @@
+import SandboxHTTP
+
 /// Writes the canonical form used as signature candidate C3/C4 (signatures.md §8): no whitespace,
 /// members in their original order, numbers as their lexeme, and strings escaped only where JSON
 /// requires it (`"`, `\`, U+0000–U+001F), the way Python (`ensure_ascii=False`), PHP
@@ -28,7 +30,7 @@ public enum JSONCanonicalWriter {
         case .number(let lexeme):
             out.append(contentsOf: lexeme.utf8)
         case .string(let text):
-            appendString(text, to: &out)
+            JSONString.append(text, to: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
@@ -42,43 +44,11 @@ public enum JSONCanonicalWriter {
             for member in members where !(droppingNullMembers && member.value.isNull) {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                appendString(member.key, to: &out)
+                JSONString.append(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 append(member.value, to: &out, droppingNullMembers: droppingNullMembers)
             }
             out.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): appendEscape(UInt8(ascii: "\""), to: &out)
-            case UInt8(ascii: "\\"): appendEscape(UInt8(ascii: "\\"), to: &out)
-            case 0x08: appendEscape(UInt8(ascii: "b"), to: &out)
-            case 0x0C: appendEscape(UInt8(ascii: "f"), to: &out)
-            case 0x0A: appendEscape(UInt8(ascii: "n"), to: &out)
-            case 0x0D: appendEscape(UInt8(ascii: "r"), to: &out)
-            case 0x09: appendEscape(UInt8(ascii: "t"), to: &out)
-            case 0x00..<0x20:
-                // Lowercase hex, as Python, PHP and JavaScript write it.
-                appendEscape(UInt8(ascii: "u"), to: &out)
-                out.append(UInt8(ascii: "0"))
-                out.append(UInt8(ascii: "0"))
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0x0F)])
-            default:
-                out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-
-    private static func appendEscape(_ letter: UInt8, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\\"))
-        out.append(letter)
     }
 }

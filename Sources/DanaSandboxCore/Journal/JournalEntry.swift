@@ -57,7 +57,7 @@ public struct JournalEntry: Sendable {
     public var json: JSONValue {
         .fields([
             "id": .number(String(id)),
-            "time": .string(Self.format(time)),
+            "time": .string(SignatureTimestamp.format(time, utcOffsetHours: 0, milliseconds: true)),
             "endpoint": .string(endpoint?.rawValue ?? path),
             "method": .string(method),
             "path": .string(path),
@@ -102,11 +102,5 @@ public struct JournalEntry: Sendable {
         default:
             return value
         }
-    }
-
-    static func format(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

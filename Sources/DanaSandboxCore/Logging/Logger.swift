@@ -25,7 +25,7 @@ public final class Logger: Sendable {
 
     public func log(_ level: LogLevel, _ message: @autoclosure () -> String, _ fields: @autoclosure () -> [(String, LogLine.Value)] = []) {
         guard let sink else { return }
-        sink(LogLine(level: level, message: message(), fields: fields()).render(format, time: LogClock.timestamp()))
+        sink(LogLine(level: level, message: message(), fields: fields()).render(format, time: SignatureTimestamp.format(Date(), utcOffsetHours: 0, milliseconds: true)))
     }
 
     /// The access-log line of one exchange: method, path, status, duration, and the result code

@@ -1,3 +1,5 @@
+import SandboxHTTP
+
 /// The rule part of a scenario file, field by field.
 enum ScenarioRuleParser {
     static let keys = ["endpoint", "match", "times", "delayMs", "respond"]
@@ -55,11 +57,6 @@ enum ScenarioRuleParser {
         let respond = parseRespond(value["respond"], endpoint: endpoint, endpointGiven: value["endpoint"]?.stringValue != nil, problem: problem)
         guard valid, let respond else { return nil }
         return ScenarioRule(endpoint: endpoint, match: match, times: times, delayMilliseconds: delay, respond: respond)
-    }
-
-    /// tchar (RFC 9110 §5.6.2).
-    private static func isTokenByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
     }
 
     private static var validEndpoints: String {
@@ -160,7 +157,7 @@ enum ScenarioRuleParser {
                 }
                 for pair in pairs {
                     let text = pair.value.stringValue!
-                    guard !pair.key.isEmpty, pair.key.utf8.allSatisfy(isTokenByte) else {
+                    guard HTTPHeaders.isValidName(pair.key) else {
                         problem("respond.headers.\(pair.key)", "is not a valid header name")
                         return nil
                     }

@@ -58,7 +58,13 @@ public enum SignatureTimestamp {
 
     /// `yyyy-MM-ddTHH:mm:ss+07:00`: how DANA and Paylabs write times, in Jakarta time.
     public static func jakarta(_ date: Date, milliseconds: Bool = false) -> String {
-        let shifted = date.timeIntervalSince1970 + 7 * 3600
+        format(date, utcOffsetHours: 7, milliseconds: milliseconds)
+    }
+
+    /// ISO-8601 with a whole-hour offset (`Z` for 0), by hand: a DateFormatter per log line or
+    /// response would cost more than the rest of it. The one formatter for API, log and journal times.
+    public static func format(_ date: Date, utcOffsetHours: Int, milliseconds: Bool) -> String {
+        let shifted = date.timeIntervalSince1970 + Double(utcOffsetHours * 3600)
         var seconds = time_t(shifted.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -70,6 +76,7 @@ public enum SignatureTimestamp {
         if milliseconds {
             text += "." + pad(Int32((shifted - shifted.rounded(.down)) * 1000), 3)
         }
-        return text + "+07:00"
+        if utcOffsetHours == 0 { return text + "Z" }
+        return text + (utcOffsetHours > 0 ? "+" : "-") + pad(Int32(abs(utcOffsetHours))) + ":00"
     }
 }

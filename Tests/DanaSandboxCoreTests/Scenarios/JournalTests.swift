@@ -31,11 +31,8 @@ final class JournalTests: XCTestCase {
             ? #"{"customerNumber":"62811742234","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE"}}"#
             : #"{"amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE","accessToken":"\#(token!)"}}"#
         let request = try SignedRequest.snap(sentBody: body, timestamp: SignatureTimestamp.jakarta(Date()), headers: headers)
-        var text = "POST \(request.target) HTTP/1.1\r\nHost: x\r\n"
-        for field in request.headers { text += "\(field.name): \(field.value)\r\n" }
-        text += "Content-Length: \(request.body.count)\r\n\r\n"
         let client = try RawHTTPClient(port: application.port)
-        try client.send(Array(text.utf8) + request.body)
+        try client.send(request)
         _ = try client.readResponse()
     }
 

@@ -30,10 +30,7 @@ final class ScenarioFaultSocketTests: XCTestCase {
     /// Sends `request` on a new connection.
     private func open(_ request: HTTPRequest) throws -> RawHTTPClient {
         let client = try RawHTTPClient(port: application.port)
-        var text = "POST \(request.target) HTTP/1.1\r\nHost: x\r\n"
-        for field in request.headers { text += "\(field.name): \(field.value)\r\n" }
-        text += "Content-Length: \(request.body.count)\r\n\r\n"
-        try client.send(Array(text.utf8) + request.body)
+        try client.send(request)
         return client
     }
 
@@ -96,10 +93,7 @@ final class ScenarioFaultSocketTests: XCTestCase {
     private static func inquiryCode(port: Int, body: String, headers: [(String, String)]) throws -> String? {
         let request = try SignedRequest.snap(sentBody: body, timestamp: SignatureTimestamp.jakarta(Date()), headers: headers)
         let client = try RawHTTPClient(port: port)
-        var text = "POST \(request.target) HTTP/1.1\r\nHost: x\r\n"
-        for field in request.headers { text += "\(field.name): \(field.value)\r\n" }
-        text += "Content-Length: \(request.body.count)\r\n\r\n"
-        try client.send(Array(text.utf8) + request.body)
+        try client.send(request)
         return try JSONScanner.parse(try client.readResponse().body)["responseCode"]?.stringValue
     }
 

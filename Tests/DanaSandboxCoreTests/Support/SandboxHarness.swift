@@ -19,15 +19,7 @@ final class SandboxHarness {
         configure(&options)
         let logger = Logger(format: .text, sink: logLines.sink)
         application = try SandboxApplication(options: options, logger: logger, now: clock.function)
-        let settings = SignatureSettings(
-            enforce: signatures == .enforce, replayWindowSeconds: options.timestampWindowSeconds,
-            openAPISignatureFailure: options.openAPISignatureFailure
-        )
-        router = SandboxApplication.makeRouter(
-            store: application.store, signer: application.signer, partners: application.partners,
-            scenarios: application.scenarios, journal: application.journal,
-            settings: settings, logger: logger, now: clock.function
-        )
+        router = application.router
     }
 
     /// The response of `request`; scenario annotations are looked through.
