@@ -5,6 +5,20 @@ import PackageDescription
 // loops, handlers and signal handlers run on different threads.
 let strictSwift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
+// One target per layer, so the compiler keeps the boundaries: each C module is a dependency of
+// exactly one target, and no target depends on one above it. The graph, bottom to top:
+//
+//   SandboxJSON      SandboxCrypto (CLibCrypto)
+//       |      \
+//   SandboxHTTP  SandboxSupport
+//       |            |
+//       |       SandboxStorage (CSQLite)
+//        \           |
+//         DanaSandboxAPIs          families, endpoints, signatures, scenarios, journal
+//               |
+//         DanaSandboxCore          options, composition, the sandbox's own endpoints, start-up
+//               |
+//         DanaSandboxServer        the `dana-sandbox` executable
 let package = Package(
     name: "DanaSandbox",
     products: [
@@ -18,12 +32,26 @@ let package = Package(
         // Linux epoll and eventfd headers (part of libc, not exported by Swift's Glibc module)
         .systemLibrary(name: "CEpoll"),
 
+        // RFC 8259 JSON: scanner, values, canonical writer, minifier
+        .target(name: "SandboxJSON", swiftSettings: strictSwift6),
         // HTTP/1.1 over POSIX sockets: knows nothing about DANA or Paylabs
-        .target(name: "SandboxHTTP", dependencies: ["CEpoll"], swiftSettings: strictSwift6),
-        // the emulated APIs, scenarios, storage, crypto, options, logging
+        .target(name: "SandboxHTTP", dependencies: ["CEpoll", "SandboxJSON"], swiftSettings: strictSwift6),
+        // SHA-256, HMAC-SHA512 and RSA over libcrypto: the only target that sees OpenSSL
+        .target(name: "SandboxCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSwift6),
+        // logging, timestamps, random text: what every layer above needs
+        .target(name: "SandboxSupport", dependencies: ["SandboxJSON"], swiftSettings: strictSwift6),
+        // SQLite, the seed, typed records and the stores that hold all SQL: the only target that sees SQLite
+        .target(name: "SandboxStorage", dependencies: ["CSQLite", "SandboxSupport"], swiftSettings: strictSwift6),
+        // the emulated APIs: families, endpoints, signature schemes, scenarios, journal
+        .target(
+            name: "DanaSandboxAPIs",
+            dependencies: ["SandboxJSON", "SandboxHTTP", "SandboxCrypto", "SandboxSupport", "SandboxStorage"],
+            swiftSettings: strictSwift6
+        ),
+        // the application: options, composition, the sandbox's own endpoints, start-up errors
         .target(
             name: "DanaSandboxCore",
-            dependencies: ["SandboxHTTP", "CSQLite", "CLibCrypto"],
+            dependencies: ["SandboxJSON", "SandboxHTTP", "SandboxCrypto", "SandboxSupport", "SandboxStorage", "DanaSandboxAPIs"],
             swiftSettings: strictSwift6
         ),
         // thin executable: parse options, build, run, wait for a signal

@@ -1,3 +1,4 @@
+import DanaSandboxAPIs
 import DanaSandboxCore
 import Foundation
 

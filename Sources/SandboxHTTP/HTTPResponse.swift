@@ -1,3 +1,5 @@
+import SandboxJSON
+
 /// A response to write. `Content-Length`, `Date` and `Connection` are added by the writer.
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus

@@ -1,6 +1,11 @@
 import XCTest
 import SandboxHTTP
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class AdminGuardTests: XCTestCase {
     private let inner = ClosureHandler { _ in .respond(HTTPResponse(status: .ok)) }

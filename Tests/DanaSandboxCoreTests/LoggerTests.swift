@@ -3,6 +3,11 @@ import Synchronization
 import XCTest
 import SandboxHTTP
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class LoggerTests: XCTestCase {
     private func capture(_ format: ServeOptions.LogFormat, _ body: (Logger) -> Void) -> [String] {

@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class SandboxApplicationTests: XCTestCase {
     func testHealth_AnswersOverARealSocket_WithTheVersion() throws {

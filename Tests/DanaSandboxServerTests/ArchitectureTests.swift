@@ -2,36 +2,66 @@ import Foundation
 import XCTest
 import SandboxTestSupport
 
-/// The layering rules of STYLE.md, kept true by a test rather than by memory.
+/// The layering the compiler keeps, checked on the package's own description (`swift package
+/// dump-package`), so an edit of Package.swift cannot quietly undo it.
 final class ArchitectureTests: XCTestCase {
-    /// Every Swift source file under `folder`, with its text.
-    private func sources(_ folder: String) throws -> [(path: String, text: String)] {
-        let root = Repository.path(folder)
-        let walker = try XCTUnwrap(FileManager.default.enumerator(atPath: root))
-        return try walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }.map { relative in
-            (folder + "/" + relative, try String(contentsOfFile: root + "/" + relative, encoding: .utf8))
+    /// Bottom to top; a target may depend only on targets of lower layers.
+    private let layers: [[String]] = [
+        ["CSQLite", "CLibCrypto", "CEpoll"],
+        ["SandboxJSON", "SandboxCrypto"],
+        ["SandboxHTTP", "SandboxSupport"],
+        ["SandboxStorage"],
+        ["DanaSandboxAPIs"],
+        ["DanaSandboxCore"],
+        ["DanaSandboxServer"],
+    ]
+
+    /// Each product target's direct dependencies, by name.
+    private func dependencies() throws -> [String: [String]] {
+        let scratch = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        // A scratch path of its own: the test run holds the lock on .build.
+        let output = try Shell.run("/usr/bin/env", ["swift", "package", "--package-path", Repository.root.path, "--scratch-path", scratch.path, "dump-package"])
+        let package = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(output)) as? [String: Any])
+        let targets = try XCTUnwrap(package["targets"] as? [[String: Any]])
+        var graph: [String: [String]] = [:]
+        for target in targets where (target["type"] as? String) != "test" {
+            let name = try XCTUnwrap(target["name"] as? String)
+            let dependencies = (target["dependencies"] as? [[String: Any]] ?? []).compactMap { dependency in
+                dependency.values.compactMap { ($0 as? [Any])?.first as? String }.first
+            }
+            graph[name] = dependencies
+        }
+        return graph
+    }
+
+    func testEachCModule_IsADependencyOfExactlyOneTarget() throws {
+        let graph = try dependencies()
+        let owners = ["CSQLite": "SandboxStorage", "CLibCrypto": "SandboxCrypto", "CEpoll": "SandboxHTTP"]
+        for (module, owner) in owners {
+            XCTAssertEqual(graph.filter { $0.value.contains(module) }.map(\.key), [owner], "\(module)")
         }
     }
 
-    func testOnlyTheSQLiteFiles_ImportCSQLite() throws {
-        let importers = try sources("Sources").filter { $0.text.contains("import CSQLite") }.map(\.path)
-        XCTAssertFalse(importers.isEmpty)
-        for path in importers {
-            XCTAssertTrue(path.contains("/Storage/SQLite"), "\(path) imports CSQLite")
-        }
-    }
-
-    func testOnlyTheCryptoFiles_ImportCLibCrypto() throws {
-        let importers = try sources("Sources").filter { $0.text.contains("import CLibCrypto") }.map(\.path)
-        XCTAssertFalse(importers.isEmpty)
-        for path in importers {
-            XCTAssertTrue(path.contains("/Crypto/"), "\(path) imports CLibCrypto")
+    func testNoTarget_DependsOnALayerAboveOrBesideIt() throws {
+        let graph = try dependencies()
+        let layerOf = Dictionary(uniqueKeysWithValues: layers.enumerated().flatMap { index, names in names.map { ($0, index) } })
+        for (target, dependencies) in graph where target != "SandboxTestSupport" {
+            let layer = try XCTUnwrap(layerOf[target], "\(target) is in no layer of this test")
+            for dependency in dependencies {
+                let below = try XCTUnwrap(layerOf[dependency], "\(dependency) is in no layer of this test")
+                XCTAssertLessThan(below, layer, "\(target) depends on \(dependency)")
+            }
         }
     }
 
     func testTheHTTPLayer_KnowsNothingOfDANAOrPaylabs() throws {
-        for (path, text) in try sources("Sources/SandboxHTTP") {
-            XCTAssertNil(text.range(of: "dana|paylabs|snap", options: [.regularExpression, .caseInsensitive]), "\(path) mentions a provider")
+        let root = Repository.path("Sources/SandboxHTTP")
+        let files = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasSuffix(".swift") }
+        XCTAssertFalse(files.isEmpty)
+        for file in files {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            XCTAssertNil(text.range(of: "dana|paylabs|snap", options: [.regularExpression, .caseInsensitive]), "\(file) mentions a provider")
         }
     }
 }

@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 import SandboxTestSupport
 import DanaSandboxCore
+import SandboxJSON
+import SandboxCrypto
+import SandboxSupport
+import SandboxStorage
+import DanaSandboxAPIs
 
 /// The binary's command-line contract: output, exit status, one-line reasons.
 final class CommandLineTests: XCTestCase {

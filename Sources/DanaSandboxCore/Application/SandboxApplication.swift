@@ -1,5 +1,9 @@
 import Foundation
+import DanaSandboxAPIs
+import SandboxCrypto
 import SandboxHTTP
+import SandboxStorage
+import SandboxSupport
 
 /// The assembled sandbox: options in, a running server out. `main` and end-to-end tests use it
 /// the same way: `init` (loads seed and keys), `start()`, read `port`, `stop()`.
@@ -29,14 +33,22 @@ public final class SandboxApplication: Sendable {
         } else {
             adminToken = nil
         }
-        store = try SandboxStore.open(databasePath: options.database, seedPath: options.seed)
+        do {
+            store = try SandboxStore.open(databasePath: options.database, seedPath: options.seed)
+        } catch {
+            throw StartupError(error.message)
+        }
         signer = try ResponseSigner.load(from: options.keys)
         partners = PartnerDirectory(store: store)
         try Self.registerPartners(options, in: partners)
-        scenarios = try ScenarioLibrary(
-            folder: options.scenarios, active: options.activeScenarios,
-            required: options.explicitlySet.contains("scenarios"), logger: logger
-        )
+        do {
+            scenarios = try ScenarioLibrary(
+                folder: options.scenarios, active: options.activeScenarios,
+                required: options.explicitlySet.contains("scenarios"), logger: logger
+            )
+        } catch {
+            throw StartupError(error.message)
+        }
         let journal = Journal(limit: options.journalLimit)
         self.journal = journal
 
@@ -45,10 +57,8 @@ public final class SandboxApplication: Sendable {
             replayWindowSeconds: options.timestampWindowSeconds,
             openAPISignatureFailure: options.openAPISignatureFailure
         )
-        router = Self.makeRouter(
-            store: store, signer: signer, partners: partners, scenarios: scenarios, journal: journal,
-            settings: settings, logger: logger, now: now
-        )
+        let services = EndpointServices(store: store, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
+        router = Self.makeRouter(services: services, scenarios: scenarios, journal: journal)
         let configuration = HTTPServerConfiguration(
             host: options.host,
             port: options.port,
@@ -64,45 +74,23 @@ public final class SandboxApplication: Sendable {
         server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router))
     }
 
-    /// Every endpoint the sandbox serves.
-    private static func makeRouter(
-        store: SandboxStore, signer: ResponseSigner, partners: PartnerDirectory, scenarios: ScenarioLibrary, journal: Journal,
-        settings: SignatureSettings, logger: Logger, now: @escaping @Sendable () -> Date
-    ) -> Router {
-        let tokens = B2BTokenStore(store: store)
-        let openAPIAuthenticator = OpenAPIAuthenticator(partners: partners, settings: settings, logger: logger, now: now)
-        let openAPIResponder = OpenAPIResponder(signer: signer, now: now)
-        func openAPI(_ function: String) -> OpenAPIEndpoint {
-            OpenAPIEndpoint(function: function, authenticator: openAPIAuthenticator, responder: openAPIResponder, logger: logger)
-        }
-
-        let renderer = ScenarioRenderer(signer: signer, now: now)
+    /// Every endpoint the sandbox serves: the registry's emulated endpoints, each behind its
+    /// error boundary and its scenario gate, then the sandbox's own.
+    private static func makeRouter(services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal) -> Router {
         var router = Router()
-        /// Every emulated endpoint sits behind its scenario gate.
-        func emulate(_ endpoint: ScenarioEndpoint, _ handler: any RequestHandler) {
-            let gate = ScenarioGate(endpoint: endpoint, inner: handler, library: scenarios, renderer: renderer)
-            for path in endpoint.paths { router.add(.post, path, gate) }
+        router.add(.get, "/health", HealthHandler())
+        for type in EndpointRegistry.endpoints {
+            let endpoint = type.init(services: services)
+            let gate = ScenarioGate(
+                endpoint: type.descriptor, family: endpoint.family,
+                inner: EndpointBoundary(endpoint: endpoint, logger: services.logger), library: scenarios
+            )
+            for path in type.descriptor.paths { router.add(.post, path, gate) }
         }
 
-        router.add(.get, "/health", HealthHandler())
-        emulate(.queryUserProfile, QueryUserProfileHandler(store: store, endpoint: openAPI(QueryUserProfileHandler.function), now: now))
-        emulate(.queryMerchantResource, QueryMerchantResourceHandler(store: store, endpoint: openAPI(QueryMerchantResourceHandler.function)))
-        emulate(.accountInquiry, AccountInquiryHandler(
-            store: store,
-            authenticator: SNAPAuthenticator(service: .accountInquiry, partners: partners, tokens: tokens, settings: settings, logger: logger, now: now),
-            logger: logger, now: now
-        ))
-        emulate(.b2bToken, B2BTokenHandler(partners: partners, tokens: tokens, settings: settings, logger: logger, now: now))
-        emulate(.querySubscriptionTransactions, QuerySubscriptionTransactionsHandler(
-            store: store,
-            authenticator: PaylabsAuthenticator(partners: partners, settings: settings, logger: logger, now: now),
-            responder: PaylabsResponder(signer: signer, now: now),
-            logger: logger
-        ))
-
-        router.add(.post, "/sandbox/reset", ResetHandler(store: store, others: [scenarios.resetToStart, journal.clear]))
-        router.add(.get, "/sandbox/keys", KeysHandler(signer: signer))
-        router.add(.post, "/sandbox/partners", PartnersHandler(partners: partners))
+        router.add(.post, "/sandbox/reset", ResetHandler(store: services.store, others: [scenarios.resetToStart, journal.clear]))
+        router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
+        router.add(.post, "/sandbox/partners", PartnersHandler(partners: services.partners))
         router.add(.get, JournalHandler.path, JournalHandler(journal: journal))
         let scenariosHandler = ScenariosHandler(library: scenarios)
         router.add(.get, ScenariosHandler.listPath, scenariosHandler.list)

@@ -1,3 +1,5 @@
+import SandboxHTTP
+
 /// What the command line asks for.
 public enum Command: Equatable, Sendable {
     case serve(ServeOptions)

@@ -1,4 +1,6 @@
 import Foundation
+import DanaSandboxAPIs
+import SandboxStorage
 
 extension ServeOptions {
     /// One flag: its name, whether it repeats, and how its text value is applied.

@@ -1,7 +1,11 @@
+import DanaSandboxAPIs
+import SandboxStorage
+import SandboxSupport
+
 /// Everything `dana-sandbox serve` can be told, after flags, `DANA_SANDBOX_*` variables and
 /// defaults are merged (in that order of precedence).
 public struct ServeOptions: Equatable, Sendable {
-    public enum LogFormat: String, Sendable, CaseIterable { case text, json }
+    public typealias LogFormat = SandboxSupport.LogFormat
     public enum SignatureMode: String, Sendable, CaseIterable { case enforce, off }
 
     /// A `--partner [dana:|paylabs:]CLIENT_ID=PUBLIC_KEY_FILE` registration.

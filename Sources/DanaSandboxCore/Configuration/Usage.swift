@@ -1,3 +1,6 @@
+import SandboxHTTP
+import SandboxStorage
+
 /// The text of `dana-sandbox --help`, also printed (to standard error) after a usage error.
 public enum Usage {
     public static let version = "0.1.0"

@@ -1,4 +1,5 @@
 import SandboxHTTP
+import SandboxJSON
 
 /// `GET /health`: 200 once the sandbox serves, for CI scripts that poll before their tests.
 public struct HealthHandler: RequestHandler {

@@ -1,5 +1,8 @@
 import Foundation
+import DanaSandboxAPIs
 import SandboxHTTP
+import SandboxJSON
+import SandboxSupport
 
 /// `GET /sandbox/journal?limit=N&endpoint=NAME&scenario=NAME&since=ID|TIME`: recent exchanges,
 /// newest first, so a CI test can assert what its integration sent and got.
@@ -15,10 +18,10 @@ public struct JournalHandler: RequestHandler {
     public func handle(_ request: HTTPRequest) -> Reply {
         var entries = journal.entries()
         if let endpoint = request.queryItem("endpoint") {
-            guard ScenarioEndpoint(rawValue: endpoint) != nil || endpoint.hasPrefix("/") else {
-                return .respond(.jsonError(.badRequest, message: "endpoint '\(endpoint)' is not one of \(ScenarioEndpoint.allCases.map(\.rawValue).joined(separator: ", ")) (or a /path)"))
+            guard EndpointRegistry.descriptor(named: endpoint) != nil || endpoint.hasPrefix("/") else {
+                return .respond(.jsonError(.badRequest, message: "endpoint '\(endpoint)' is not one of \(EndpointRegistry.names.joined(separator: ", ")) (or a /path)"))
             }
-            entries = entries.filter { ($0.endpoint?.rawValue ?? $0.path) == endpoint }
+            entries = entries.filter { ($0.endpoint ?? $0.path) == endpoint }
         }
         if let scenario = request.queryItem("scenario") {
             entries = entries.filter { $0.scenario == scenario }

@@ -1,4 +1,7 @@
+import DanaSandboxAPIs
+import SandboxCrypto
 import SandboxHTTP
+import SandboxJSON
 
 /// `GET /sandbox/keys`: the public keys the sandbox signs responses with, so a client that
 /// verifies response signatures can be configured with them.

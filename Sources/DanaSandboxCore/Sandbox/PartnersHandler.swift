@@ -1,4 +1,8 @@
+import DanaSandboxAPIs
+import SandboxCrypto
 import SandboxHTTP
+import SandboxJSON
+import SandboxStorage
 
 /// `POST /sandbox/partners` `{"clientId","publicKey"[,"clientSecret"][,"family"]}`: registers or
 /// replaces a partner's key at runtime. The registration survives resets.

@@ -1,4 +1,6 @@
 import SandboxHTTP
+import SandboxStorage
+import SandboxSupport
 
 /// `POST /sandbox/reset`: back to the start state (seed data, journal, active scenarios and
 /// their counters), for CI suites that reset between tests.

@@ -1,4 +1,6 @@
+import DanaSandboxAPIs
 import SandboxHTTP
+import SandboxJSON
 
 /// `GET /sandbox/scenarios` (every scenario and its activation), `PUT /sandbox/scenarios/active`
 /// `{"names":[…]}`, `DELETE /sandbox/scenarios/active`, `POST /sandbox/scenarios/reload`.
@@ -20,7 +22,7 @@ public struct ScenariosHandler: Sendable {
                 "name": .string(scenario.name),
                 "description": .string(scenario.description),
                 "file": .string(scenario.file),
-                "endpoints": .array(Array(Set(scenario.rules.map { $0.endpoint?.rawValue ?? "*" })).sorted().map(JSONValue.string)),
+                "endpoints": .array(Array(Set(scenario.rules.map { $0.endpoint?.name ?? "*" })).sorted().map(JSONValue.string)),
                 "rules": .number(String(scenario.rules.count)),
                 "active": .bool(active.contains(scenario.name)),
             ])

@@ -1,4 +1,8 @@
 import Foundation
+import DanaSandboxAPIs
+import SandboxCrypto
+import SandboxJSON
+import SandboxSupport
 
 /// Signs a request as a partner would, for curl users: prints the headers to send (SNAP, B2B,
 /// Paylabs) or the whole signed envelope (Open API). The body is signed exactly as given, so send
@@ -16,14 +20,24 @@ public enum RequestSigner {
         }
         do {
             switch options.family {
-            case .snap: return try snap(options, body: body, key: key, now: now)
+            case .snap: return try snap(options, path: required(options.path, "--path"), body: body, key: key, now: now)
             case .b2b: return try b2b(options, key: key, now: now)
-            case .openapi: return try openAPI(options, body: body, key: key, now: now)
-            case .paylabs: return try paylabs(options, body: body, key: key, now: now)
+            case .openapi: return try openAPI(options, function: required(options.function, "--function"), body: body, key: key, now: now)
+            case .paylabs: return try paylabs(options, path: required(options.path, "--path"), body: body, key: key, now: now)
             }
-        } catch {
+        } catch let error as StartupError {
+            throw error
+        } catch let error as CryptoError {
             throw StartupError("cannot sign: \(error.message)")
+        } catch {
+            throw StartupError("cannot sign: \(error)")
         }
+    }
+
+    /// A flag's value that `SignOptions.parse` already insisted on.
+    private static func required(_ value: String?, _ flag: String) throws(StartupError) -> String {
+        guard let value else { throw StartupError("sign needs \(flag)") }
+        return value
     }
 
     private static func readBody(_ options: SignOptions) throws(StartupError) -> [UInt8] {
@@ -36,28 +50,26 @@ public enum RequestSigner {
         }
     }
 
-    private static func base64(_ bytes: [UInt8]) -> String { Data(bytes).base64EncodedString() }
-
     private static func headerLines(_ pairs: KeyValuePairs<String, String>) -> String {
         pairs.map { "\($0.key): \($0.value)" }.joined(separator: "\n")
     }
 
-    private static func snap(_ options: SignOptions, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
+    private static func snap(_ options: SignOptions, path: String, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
         let partner = options.partner ?? "2014000014442"
         let timestamp = options.timestamp ?? SignatureTimestamp.jakarta(now)
         let hash = SHA256.hexDigest(body)
         let externalID = options.externalID ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         if let token = options.b2bToken {
-            let message = "POST:\(options.path!):\(token):\(hash):\(timestamp)"
-            let signature = base64(HMACSHA512.authenticationCode(key: Array((options.secret ?? partner).utf8), message: Array(message.utf8)))
+            let stringToSign = SNAPSignatureScheme.symmetric(method: "POST", path: path, token: token, bodyHash: hash, timestamp: timestamp)
             return headerLines([
                 "Content-Type": "application/json", "Authorization": "Bearer \(token)", "X-TIMESTAMP": timestamp,
-                "X-SIGNATURE": signature, "X-PARTNER-ID": partner, "X-EXTERNAL-ID": externalID, "CHANNEL-ID": "95221",
+                "X-SIGNATURE": SNAPSignatureScheme.authenticate(stringToSign, secret: options.secret ?? partner),
+                "X-PARTNER-ID": partner, "X-EXTERNAL-ID": externalID, "CHANNEL-ID": "95221",
             ])
         }
-        let signature = base64(try key.sign(Array("POST:\(options.path!):\(hash):\(timestamp)".utf8)))
+        let stringToSign = SNAPSignatureScheme.asymmetric(method: "POST", path: path, bodyHash: hash, timestamp: timestamp)
         return headerLines([
-            "Content-Type": "application/json", "X-TIMESTAMP": timestamp, "X-SIGNATURE": signature,
+            "Content-Type": "application/json", "X-TIMESTAMP": timestamp, "X-SIGNATURE": try SNAPSignatureScheme.sign(stringToSign, with: key),
             "X-PARTNER-ID": partner, "X-EXTERNAL-ID": externalID, "CHANNEL-ID": "95221",
         ])
     }
@@ -65,15 +77,15 @@ public enum RequestSigner {
     private static func b2b(_ options: SignOptions, key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
         let partner = options.partner ?? "2014000014442"
         let timestamp = options.timestamp ?? SignatureTimestamp.jakarta(now)
-        let signature = base64(try key.sign(Array("\(partner)|\(timestamp)".utf8)))
+        let signature = try SNAPSignatureScheme.sign(SNAPSignatureScheme.tokenRequest(clientKey: partner, timestamp: timestamp), with: key)
         return headerLines(["Content-Type": "application/json", "X-TIMESTAMP": timestamp, "X-CLIENT-KEY": partner, "X-SIGNATURE": signature])
     }
 
-    private static func openAPI(_ options: SignOptions, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
+    private static func openAPI(_ options: SignOptions, function: String, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
         let partner = options.partner ?? "2014000014442"
         let head = JSONValue.fields([
             "version": "2.0",
-            "function": .string(options.function!),
+            "function": .string(function),
             "clientId": .string(partner),
             "clientSecret": .string(options.secret ?? partner),
             "reqTime": .string(options.timestamp ?? SignatureTimestamp.jakarta(now)),
@@ -83,16 +95,16 @@ public enum RequestSigner {
         ])
         let trimmed = String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let request = Array("{\"head\":\(head.text),\"body\":\(trimmed)}".utf8)
-        let signature = base64(try key.sign(request))
-        return "{\"request\":\(String(decoding: request, as: UTF8.self)),\"signature\":\"\(signature)\"}"
+        let envelope = OpenAPISignatureScheme.envelope("request", request, signature: try OpenAPISignatureScheme.sign(request, with: key))
+        return String(decoding: envelope, as: UTF8.self)
     }
 
-    private static func paylabs(_ options: SignOptions, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
+    private static func paylabs(_ options: SignOptions, path: String, body: [UInt8], key: RSAPrivateKey, now: Date) throws(CryptoError) -> String {
         let parsed = try? JSONScanner.parse(body)
         let merchant = options.partner ?? parsed?["merchantId"]?.stringValue ?? "010001"
         let requestID = parsed?["requestId"]?.stringValue ?? UUID().uuidString
         let timestamp = options.timestamp ?? SignatureTimestamp.jakarta(now, milliseconds: true)
-        let signature = base64(try key.sign(Array("POST:\(options.path!):\(SHA256.hexDigest(body)):\(timestamp)".utf8)))
+        let signature = try PaylabsSignatureScheme.sign(path: path, body: body, timestamp: timestamp, with: key)
         return headerLines([
             "Content-Type": "application/json;charset=utf-8", "X-TIMESTAMP": timestamp, "X-SIGNATURE": signature,
             "X-PARTNER-ID": merchant, "X-REQUEST-ID": requestID,

@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// queryMerchantResource (seed 002): the three balances and every documented code by state.
 final class QueryMerchantResourceTests: XCTestCase {

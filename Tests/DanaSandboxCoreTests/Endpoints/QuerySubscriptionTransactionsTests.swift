@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Paylabs querysubtrans (seed 004): paging, filters and every errCode by state.
 final class QuerySubscriptionTransactionsTests: XCTestCase {

@@ -1,5 +1,10 @@
 import XCTest
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class JSONValueTests: XCTestCase {
     private let body: JSONValue = .object([

@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Scenarios applied by the real router: activation, matching, times, sessions, every respond kind.
 final class ScenarioBehaviourTests: XCTestCase {

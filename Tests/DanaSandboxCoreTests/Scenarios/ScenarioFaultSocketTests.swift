@@ -4,6 +4,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Every respond kind and fault over a real socket, as a partner's HTTP client meets them, on a
 /// private copy of the shipped scenarios plus a few of the test's own.
@@ -162,7 +167,7 @@ final class ScenarioFaultSocketTests: XCTestCase {
     func testUnknownCode_IsWellFormed_ButUndocumented() throws {
         let json = try JSONScanner.parse(try send("drills/account-inquiry/unknown-code").readResponse().body)
         let code = try XCTUnwrap(json["responseCode"]?.stringValue)
-        XCTAssertFalse(ScenarioEndpoint.accountInquiry.documentedCodes.contains(code))
+        XCTAssertFalse(AccountInquiryHandler.descriptor.documentedCodes.contains(code))
     }
 
     func testMissingField_IsTheRealSuccessWithoutIt() throws {

@@ -1,6 +1,11 @@
 import Foundation
 import XCTest
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// A broken scenario file is refused at load with its file and field.
 final class ScenarioLoaderTests: XCTestCase {
@@ -19,7 +24,7 @@ final class ScenarioLoaderTests: XCTestCase {
             return XCTFail("expected the example to load")
         }
         XCTAssertEqual(scenario.description, "Frozen payee: Do Not Honor")
-        XCTAssertEqual(scenario.rules.first?.endpoint, .accountInquiry)
+        XCTAssertEqual(scenario.rules.first?.endpoint, AccountInquiryHandler.descriptor)
         XCTAssertEqual(scenario.rules.first?.times, 2)
         XCTAssertEqual(scenario.rules.first?.match.map(\.key), ["body.customerNumber", "header.X-PARTNER-ID"])
         XCTAssertEqual(scenario.rules.first?.respond, .resultCode("4033705"))

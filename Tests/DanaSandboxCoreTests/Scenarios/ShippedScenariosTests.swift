@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Every scenario in `scenarios/` is loaded and exercised: a valid request of its endpoint, sent
 /// with the scenario in X-Sandbox-Scenario, gets exactly what the scenario promises.
@@ -35,7 +40,7 @@ final class ShippedScenariosTests: XCTestCase {
         XCTAssertEqual(checked, scenarios.reduce(0) { $0 + $1.rules.count })
     }
 
-    private func check(_ reply: Reply, against respond: ScenarioResponse, endpoint: ScenarioEndpoint, scenario: String, harness: SandboxHarness) throws {
+    private func check(_ reply: Reply, against respond: ScenarioResponse, endpoint: EndpointDescriptor, scenario: String, harness: SandboxHarness) throws {
         switch (respond, reply) {
         case (.fault(.timeout(let expected)), .hold(let milliseconds)):
             XCTAssertEqual(milliseconds, expected, scenario)
@@ -61,7 +66,7 @@ final class ShippedScenariosTests: XCTestCase {
                 XCTAssertTrue(endpoint.isSuccess(actual ?? ""), "\(scenario): \(actual ?? "-")")
             } else {
                 XCTAssertTrue(actual == expected || openAPIID(of: response) == expected, "\(scenario): \(actual ?? "-")")
-                if endpoint == .accountInquiry || endpoint == .b2bToken {
+                if endpoint == AccountInquiryHandler.descriptor || endpoint == B2BTokenHandler.descriptor {
                     XCTAssertEqual(response.status.code, Int(expected.prefix(3)), scenario)
                 } else {
                     XCTAssertEqual(response.status.code, 200, scenario)
@@ -73,7 +78,7 @@ final class ShippedScenariosTests: XCTestCase {
         }
     }
 
-    private func code(of response: HTTPResponse, _ endpoint: ScenarioEndpoint) -> String? {
+    private func code(of response: HTTPResponse, _ endpoint: EndpointDescriptor) -> String? {
         guard let json = try? JSONScanner.parse(response.body) else { return nil }
         return json["responseCode"]?.stringValue ?? json["errCode"]?.stringValue ?? json.value(atPath: "response.body.resultInfo.resultCode")?.stringValue
     }
@@ -82,9 +87,9 @@ final class ShippedScenariosTests: XCTestCase {
         (try? JSONScanner.parse(response.body))?.value(atPath: "response.body.resultInfo.resultCodeId")?.stringValue
     }
 
-    private func signatureVerifies(_ response: HTTPResponse, _ endpoint: ScenarioEndpoint, _ harness: SandboxHarness) -> Bool {
+    private func signatureVerifies(_ response: HTTPResponse, _ endpoint: EndpointDescriptor, _ harness: SandboxHarness) -> Bool {
         let signer = harness.application.signer
-        if endpoint == .querySubscriptionTransactions {
+        if endpoint == QuerySubscriptionTransactionsHandler.descriptor {
             guard let signature = response.headers["X-SIGNATURE"].flatMap({ Data(base64Encoded: $0) }), let timestamp = response.headers["X-TIMESTAMP"] else { return false }
             let message = "POST:\(QuerySubscriptionTransactionsHandler.path):\(SHA256.hexDigest(response.body)):\(timestamp)"
             return signer.paylabs.publicKey.verify(signature: Array(signature), message: Array(message.utf8))
@@ -95,29 +100,36 @@ final class ShippedScenariosTests: XCTestCase {
     }
 
     /// A request the endpoint accepts, which also meets the rule's match conditions.
-    private func validRequest(for endpoint: ScenarioEndpoint, rule: ScenarioRule, harness: SandboxHarness, scenario: String) throws -> HTTPRequest {
+    private func validRequest(for endpoint: EndpointDescriptor, rule: ScenarioRule, harness: SandboxHarness, scenario: String) throws -> HTTPRequest {
         let now = harness.clock.jakarta
         var request: HTTPRequest
         switch endpoint {
-        case .accountInquiry:
+        case AccountInquiryHandler.descriptor:
             let number = rule.match.first { $0.key == "body.customerNumber" }?.value.stringValue ?? "62811742234"
             let partner = rule.match.first { $0.key == "header.X-PARTNER-ID" }?.value.stringValue ?? SignedRequest.demoPartner
             request = try SignedRequest.snap(sentBody: #"{"customerNumber":"\#(number)","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE"}}"#, partner: partner, timestamp: now)
-        case .b2bToken:
+        case B2BTokenHandler.descriptor:
             request = try SignedRequest.b2b(timestamp: now)
-        case .queryUserProfile:
+        case QueryUserProfileHandler.descriptor:
             let text = SignedRequest.openAPIRequestText(function: QueryUserProfileHandler.function, body: #"{"userResources":["BALANCE"]}"#, reqTime: now, accessToken: "demo-token-62811742234")
             request = try SignedRequest.openAPI(path: QueryUserProfileHandler.path, requestText: text)
-        case .queryMerchantResource:
+        case QueryMerchantResourceHandler.descriptor:
             let text = SignedRequest.openAPIRequestText(function: QueryMerchantResourceHandler.function, body: #"{"requestMerchantId":"216620000097087957144","merchantResourceInfoList":["MERCHANT_TOTAL_BALANCE"]}"#, reqTime: now)
             request = try SignedRequest.openAPI(path: QueryMerchantResourceHandler.path, requestText: text)
-        case .querySubscriptionTransactions:
+        case QuerySubscriptionTransactionsHandler.descriptor:
             let body = #"{"merchantId":"010001","requestId":"\#(UUID().uuidString)","paymentType":"StaticDanaSub","merchantSubId":"PY-1761114620.5313134"}"#
             request = try SignedRequest.paylabs(sentBody: body, timestamp: now)
+        default:
+            // A new endpoint needs a valid request here before its scenarios can be exercised.
+            throw NoValidRequest(endpoint: endpoint.name)
         }
         request.headers.add("X-Sandbox-Scenario", scenario)
         // Each scenario counts its own `times`.
         request.headers.add("X-Sandbox-Session", scenario)
         return request
     }
+}
+
+private struct NoValidRequest: Error {
+    let endpoint: String
 }

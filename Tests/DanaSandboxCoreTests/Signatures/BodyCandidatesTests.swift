@@ -1,5 +1,10 @@
 import XCTest
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Vectors from signatures.md §8. Each expected text was checked once against the reference hash
 /// with `printf '%s' TEXT | sha256sum`; the hash is noted beside it.

@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Paylabs signatures (signatures.md §6): requests in every form Paylabs' clients sign, and the
 /// signed headers of every response.

@@ -1,6 +1,11 @@
 import CSQLite
 import XCTest
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class SQLiteDatabaseTests: XCTestCase {
     private var database: SQLiteDatabase!
@@ -15,17 +20,18 @@ final class SQLiteDatabaseTests: XCTestCase {
         try database.run("INSERT INTO t (id, name, ratio, data, note) VALUES (?, ?, ?, ?, ?)", [7, "Siti Rahayu", 0.015, .blob([0, 1, 255]), nil])
         // then
         let row = try XCTUnwrap(try database.queryRow("SELECT * FROM t WHERE name = ?", ["Siti Rahayu"]))
-        XCTAssertEqual(row["id"], .integer(7))
-        XCTAssertEqual(row.string("name"), "Siti Rahayu")
-        XCTAssertEqual(row.double("ratio"), 0.015)
-        XCTAssertEqual(row["data"], .blob([0, 1, 255]))
-        XCTAssertEqual(row["note"], .null)
-        XCTAssertEqual(row["missing"], .null)
+        XCTAssertEqual(try row["id"], .integer(7))
+        XCTAssertEqual(try row.string("name"), "Siti Rahayu")
+        XCTAssertEqual(try row.double("ratio"), 0.015)
+        XCTAssertEqual(try row["data"], .blob([0, 1, 255]))
+        XCTAssertEqual(try row["note"], .null)
+        // A column the row does not have is a bug to report, not a NULL.
+        XCTAssertThrowsError(try row["missing"])
     }
 
     func testNonASCIIText_IsStoredAsUTF8() throws {
         try database.run("INSERT INTO t (name) VALUES (?)", ["José – Jakarta"])
-        XCTAssertEqual(try database.queryRow("SELECT name, length(name) AS n FROM t")?.string("name"), "José – Jakarta")
+        XCTAssertEqual(try database.queryRow("SELECT name, length(name) AS n FROM t")?[0].string, "José – Jakarta")
     }
 
     func testStatements_ArePreparedOnce_AndReused() throws {
@@ -97,7 +103,7 @@ final class SQLiteDatabaseTests: XCTestCase {
             /* block */ INSERT INTO t (id, name) VALUES (2, 'b; not the end');
             SELECT 1;
             """)
-        XCTAssertEqual(try database.queryRow("SELECT name FROM t WHERE id = 2")?.string("name"), "b; not the end")
+        XCTAssertEqual(try database.queryRow("SELECT name FROM t WHERE id = 2")?[0].string, "b; not the end")
     }
 
     func testScriptSyntaxError_NamesTheLineOfTheError() {
@@ -126,7 +132,7 @@ final class SQLiteDatabaseTests: XCTestCase {
         // when
         try database.replaceContents(with: source)
         // then
-        XCTAssertEqual(try database.queryRow("SELECT x FROM other")?.string("x"), "copied")
+        XCTAssertEqual(try database.queryRow("SELECT x FROM other")?[0].string, "copied")
         XCTAssertThrowsError(try database.query("SELECT * FROM t"), "the old table must be gone")
     }
 

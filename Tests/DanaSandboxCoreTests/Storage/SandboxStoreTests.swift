@@ -2,6 +2,11 @@ import Foundation
 import XCTest
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 final class SandboxStoreTests: XCTestCase {
     private let seed = Repository.path("seed.sql")
@@ -65,13 +70,13 @@ final class SandboxStoreTests: XCTestCase {
         let count = try value(store, "SELECT count(*) FROM subscription_transactions WHERE subscription_id = 'PY-1761114620.5313134'")?.int ?? 0
         XCTAssertGreaterThanOrEqual(count, 25)
         let sample = try XCTUnwrap(try store.withDatabase { try $0.queryRow("SELECT * FROM subscription_transactions WHERE platform_trade_no = '2025102400100000010'") })
-        XCTAssertEqual(sample.string("success_time"), "20251024055400")
-        XCTAssertEqual(sample.int("amount_cents"), 1_500_000)
-        XCTAssertEqual(sample.string("status"), "02")
-        XCTAssertEqual(sample.double("fee_rate"), 0)
-        XCTAssertEqual(sample.int("fee_amount_cents"), 250_000)
-        XCTAssertEqual(sample.int("total_fee_cents"), 250_000)
-        XCTAssertEqual(sample.int("vat_cents"), 27_500)
+        XCTAssertEqual(try sample.string("success_time"), "20251024055400")
+        XCTAssertEqual(try sample.int("amount_cents"), 1_500_000)
+        XCTAssertEqual(try sample.string("status"), "02")
+        XCTAssertEqual(try sample.double("fee_rate"), 0)
+        XCTAssertEqual(try sample.int("fee_amount_cents"), 250_000)
+        XCTAssertEqual(try sample.int("total_fee_cents"), 250_000)
+        XCTAssertEqual(try sample.int("vat_cents"), 27_500)
     }
 
     func testSeed_MakesEveryDocumentedFailureReachable() throws {

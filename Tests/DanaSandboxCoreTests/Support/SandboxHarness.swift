@@ -3,6 +3,11 @@ import XCTest
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// The whole sandbox without a socket: the real router, a fresh `:memory:` store from the real
 /// seed, the real keys, and a pinned clock. Requests go in, responses come out.

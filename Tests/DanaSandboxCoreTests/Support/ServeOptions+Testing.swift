@@ -1,5 +1,10 @@
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 extension ServeOptions {
     /// Port 0 and the repository's seed, keys and scenarios, whatever the test's working folder.

@@ -2,6 +2,11 @@ import Foundation
 import SandboxHTTP
 import SandboxTestSupport
 @testable import DanaSandboxCore
+@testable import SandboxJSON
+@testable import SandboxCrypto
+@testable import SandboxSupport
+@testable import SandboxStorage
+@testable import DanaSandboxAPIs
 
 /// Requests signed the way partners sign them, by the `openssl` command (a second implementation
 /// of RSA) with the demo partner key unless told otherwise.

@@ -25,7 +25,12 @@ final class TestClock: Sendable {
     var function: @Sendable () -> Date { { [self] in now } }
 
     /// Now, as partners write it.
-    var jakarta: String { DanaSandboxCore.SignatureTimestamp.jakarta(now) }
+    var jakarta: String { SandboxSupport.SignatureTimestamp.jakarta(now) }
 }
 
 import DanaSandboxCore
+import SandboxJSON
+import SandboxCrypto
+import SandboxSupport
+import SandboxStorage
+import DanaSandboxAPIs

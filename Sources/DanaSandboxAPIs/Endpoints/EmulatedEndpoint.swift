@@ -1,0 +1,20 @@
+import SandboxHTTP
+
+/// One emulated API operation. It declares what the rest of the sandbox derives from it (its
+/// scenario name, paths, codes) and handles a request; it may throw, and its family turns what it
+/// throws into the documented answer. Adding an endpoint is one type conforming to this, one line
+/// in `EndpointRegistry`, its scenario files and its tests.
+public protocol EmulatedEndpoint: Sendable {
+    /// The facts the router, the scenario library and the journal read, without an instance.
+    static var descriptor: EndpointDescriptor { get }
+
+    /// Builds the endpoint from the sandbox's shared services.
+    init(services: EndpointServices)
+
+    /// The family that renders this endpoint's answers, failures and scenario variants.
+    var family: any APIFamily { get }
+
+    /// The answer to `request`. A `Rejection` of the family's codes is rendered by the family;
+    /// any other error is an internal failure, logged once.
+    func handle(_ request: HTTPRequest) throws -> Reply
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+
+/// The last N exchanges, in a ring: memory stays bounded however long the sandbox runs (the
+/// complaint users of unbounded journals have), and recording costs O(1) on the event loop.
+public final class Journal: Sendable {
+    public let limit: Int
+
+    private struct Ring {
+        var slots: [JournalEntry?]
+        var next = 0
+        var count = 0
+    }
+
+    private let ring: Mutex<Ring>
+
+    public init(limit: Int) {
+        self.limit = max(1, limit)
+        ring = Mutex(Ring(slots: Array(repeating: nil, count: max(1, limit))))
+    }
+
+    public func record(_ entry: JournalEntry) {
+        ring.withLock { ring in
+            ring.slots[ring.next] = entry
+            ring.next = (ring.next + 1) % ring.slots.count
+            ring.count = min(ring.count + 1, ring.slots.count)
+        }
+    }
+
+    /// Newest first.
+    public func entries() -> [JournalEntry] {
+        ring.withLock { ring in
+            (0..<ring.count).compactMap { offset in
+                ring.slots[(ring.next - 1 - offset + ring.slots.count * 2) % ring.slots.count]
+            }
+        }
+    }
+
+    public func clear() {
+        ring.withLock { ring in
+            ring.slots = Array(repeating: nil, count: ring.slots.count)
+            ring.next = 0
+            ring.count = 0
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import SandboxHTTP
+import SandboxStorage
+import SandboxSupport
+
+/// Checks a Paylabs request: the signed headers are present, the merchant in X-PARTNER-ID exists,
+/// and X-SIGNATURE verifies with its key over PaylabsSignatureScheme's string, the body hash
+/// tried over every form Paylabs' clients sign (raw, minified, canonical, nulls dropped). Every
+/// refusal is a thrown `Rejection`.
+public struct PaylabsAuthenticator: Sendable {
+    let context: AuthenticationContext
+
+    public init(context: AuthenticationContext) {
+        self.context = context
+    }
+
+    /// The merchant that signed `request`.
+    public func authenticate(_ request: HTTPRequest) throws -> Partner {
+        let headers = try PaylabsSignedHeaders(request.headers)
+        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw Rejection(PaylabsErrorCode.postDataEmpty)
+        }
+        guard let sent = SignatureTimestamp.parse(headers.timestamp) else {
+            throw Rejection(PaylabsErrorCode.paramInvalid.with(message: "Invalid Field Format X-TIMESTAMP"))
+        }
+        guard context.isFresh(sent) else {
+            // The Paylabs FAQ lists a wrong timestamp ("Timestamp Tidak Sesuai") under Conflict.
+            throw Rejection(PaylabsErrorCode.conflict.with(message: "X-TIMESTAMP outside the \(context.settings.windowDescription) window"))
+        }
+        guard let partner = try context.partners.partner(headers.partnerID), partner.family == .paylabs else {
+            throw Rejection(PaylabsErrorCode.merchantInvalid)
+        }
+        guard partner.isActive else { throw Rejection(PaylabsErrorCode.merchantFreezing) }
+        guard context.settings.enforce else { return partner }
+
+        let key = try context.partners.publicKey(of: partner)
+        let hashes = BodyCandidates.hashes(BodyCandidates.forPaylabs(request.body))
+        let strings = hashes.map { PaylabsSignatureScheme.stringToSign(path: request.path, bodyHash: $0.hash, timestamp: headers.timestamp) }
+        if let presented = SignatureDecoding.base64(headers.signature),
+           strings.contains(where: { key.verify(signature: presented, message: Array($0.utf8)) }) {
+            return partner
+        }
+        context.logFailure(SignatureDiagnostics(
+            partner: partner.clientID, keyFingerprint: key.fingerprint, expectedStringToSign: strings[0],
+            formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
+        ))
+        throw Rejection(PaylabsErrorCode.signError)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import SandboxHTTP
+import SandboxStorage
+
+/// Checks who sent a SNAP request and that they signed it, as DANA does: asymmetric with the
+/// partner's RSA key, or, with `Authorization: Bearer <B2B token>`, symmetric HMAC-SHA512 keyed
+/// by the client secret (SNAPSignatureScheme). The body hash is tried over every body form real
+/// clients sign (BodyCandidates), and any one verifying is enough. Every refusal is a thrown
+/// `Rejection` in the service's codes.
+public struct SNAPAuthenticator: Sendable {
+    let service: SNAPService
+    let context: AuthenticationContext
+    let tokens: B2BTokenStore
+
+    public init(service: SNAPService, context: AuthenticationContext, tokens: B2BTokenStore) {
+        self.service = service
+        self.context = context
+        self.tokens = tokens
+    }
+
+    /// The partner that signed `request`.
+    public func authenticate(_ request: HTTPRequest) throws -> Partner {
+        let headers = try SNAPSignedHeaders(request.headers, service: service)
+        let partner = try identify(headers.partnerID, sentAt: headers.sentAt)
+        let method = request.method.rawValue
+        let hashes = BodyCandidates.hashes(BodyCandidates.forSNAP(request.body))
+
+        if let authorization = request.headers["Authorization"] {
+            guard authorization.lowercased().hasPrefix("bearer "), case let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces),
+                  !token.isEmpty, try tokens.isValid(token, for: partner.clientID, now: context.now()) else {
+                throw Rejection(service.code("401", "01"))
+            }
+            guard context.settings.enforce else { return partner }
+            let secret = partner.clientSecret ?? ""
+            let strings = hashes.map { SNAPSignatureScheme.symmetric(method: method, path: request.path, token: token, bodyHash: $0.hash, timestamp: headers.timestamp) }
+            if let presented = SignatureDecoding.base64OrHex(headers.signature),
+               strings.contains(where: { SNAPSignatureScheme.authenticates(presented, $0, secret: secret) }) {
+                return partner
+            }
+            throw refusal(request, partner: partner, key: "HMAC-SHA512 with the client secret", expected: strings[0], hashes: hashes)
+        }
+
+        guard context.settings.enforce else { return partner }
+        let key = try context.partners.publicKey(of: partner)
+        let strings = hashes.map { SNAPSignatureScheme.asymmetric(method: method, path: request.path, bodyHash: $0.hash, timestamp: headers.timestamp) }
+        if let presented = SignatureDecoding.base64(headers.signature),
+           strings.contains(where: { key.verify(signature: presented, message: Array($0.utf8)) }) {
+            return partner
+        }
+        throw refusal(request, partner: partner, key: key.fingerprint, expected: strings[0], hashes: hashes)
+    }
+
+    /// The active DANA partner `partnerID`, if its timestamp is fresh: the checks every SNAP
+    /// request passes before its signature, the B2B token request included.
+    func identify(_ partnerID: String, sentAt: Date) throws -> Partner {
+        guard context.isFresh(sentAt) else {
+            throw Rejection(service.unauthorized("X-TIMESTAMP outside the \(context.settings.windowDescription) window"))
+        }
+        guard let partner = try context.partners.partner(partnerID), partner.family == .dana else { throw Rejection(service.unauthorized("Unknown Client")) }
+        guard partner.isActive else { throw Rejection(service.unauthorized("Client Forbidden Access API")) }
+        return partner
+    }
+
+    /// 401 Invalid Signature, logged with what the partner needs to fix it, and with the same in
+    /// `additionalInfo.debugMessage` when the request asks for it.
+    func refusal(_ request: HTTPRequest, partner: Partner, key: String, expected: String, hashes: [BodyCandidates.Hash]) -> Rejection<SNAPResponseCode> {
+        let diagnostics = SignatureDiagnostics(
+            partner: partner.clientID, keyFingerprint: key, expectedStringToSign: expected,
+            formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
+        )
+        context.logFailure(diagnostics)
+        return Rejection(service.unauthorized("Invalid Signature"), diagnostics.debugMembers(for: request))
+    }
+}

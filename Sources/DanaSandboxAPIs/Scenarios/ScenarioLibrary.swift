@@ -1,0 +1,190 @@
+import Foundation
+import SandboxHTTP
+import SandboxJSON
+import SandboxSupport
+import Synchronization
+
+/// The loaded scenarios, which are active, and how often each `times` rule has applied.
+///
+/// Activation is either global (`--scenario`, `PUT /sandbox/scenarios/active`) or per request
+/// (`X-Sandbox-Scenario`). Per-request `times` counters are kept per `X-Sandbox-Session`, so
+/// parallel tests never consume each other's "fails twice" budget. Check-and-count happens under
+/// one lock: two concurrent requests can never both take the last allowed match.
+public final class ScenarioLibrary: Sendable {
+    public static let scenarioHeader = "X-Sandbox-Scenario"
+    public static let sessionHeader = "X-Sandbox-Session"
+    /// The counter scope of global activations; header activations use "session <value>".
+    static let globalScope = "global"
+
+    private struct State {
+        var scenarios: [String: Scenario] = [:]
+        var names: [String] = []
+        var active: [String] = []
+        var counts: [String: Int] = [:]
+        var fingerprint: [String] = []
+
+        /// A reload keeps the counters of scenarios that still exist, so a test half-way through
+        /// a "fails twice" drill is not reset by someone else's edit.
+        mutating func install(_ loaded: [Scenario], fingerprint: [String]) {
+            scenarios = Dictionary(uniqueKeysWithValues: loaded.map { ($0.name, $0) })
+            names = loaded.map(\.name)
+            counts = counts.filter { key, _ in
+                let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+                return parts.count == 3 && scenarios[String(parts[1])].map { Int(parts[2]).map($0.rules.indices.contains) ?? false } ?? false
+            }
+            self.fingerprint = fingerprint
+        }
+    }
+
+    public let folder: String
+    private let startActive: [String]
+    private let logger: Logger
+    private let state = Mutex(State())
+    /// Set once, by `watch()` at start, and only kept alive here (a released source stops).
+    private nonisolated(unsafe) var watcher: DispatchSourceTimer?
+
+    /// Loads `folder` and activates `active`; a broken file or an unknown name fails start-up.
+    /// A missing folder is an error only when `required` (the user named it).
+    public init(folder: String, active: [String], required: Bool, logger: Logger) throws(ScenarioLibraryError) {
+        self.folder = folder
+        self.startActive = active
+        self.logger = logger
+        var exists: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &exists) && !required && active.isEmpty {
+            logger.log(.notice, "no scenarios folder \(folder); scenarios can be added there and reloaded")
+            return
+        }
+        switch ScenarioLoader.load(folder: folder) {
+        case .failure(let failure):
+            throw .broken(failure)
+        case .success(let scenarios):
+            let fingerprint = ScenarioLoader.fingerprint(folder: folder)
+            state.withLock { $0.install(scenarios, fingerprint: fingerprint) }
+        }
+        do throws(ScenarioLookupError) {
+            try activate(active)
+        } catch {
+            throw .unknownActive(error)
+        }
+    }
+
+    // MARK: - Listing and activation
+
+    public var scenarios: [Scenario] {
+        state.withLock { state in state.names.compactMap { state.scenarios[$0] } }
+    }
+
+    public var activeNames: [String] {
+        state.withLock { $0.active }
+    }
+
+    /// Makes exactly `names` active for every request, with fresh `times` counters.
+    public func activate(_ names: [String]) throws(ScenarioLookupError) {
+        try state.withLock { (state: inout State) throws(ScenarioLookupError) in
+            if let unknown = names.first(where: { state.scenarios[$0] == nil }) {
+                throw ScenarioLookupError.unknown(unknown, known: state.names)
+            }
+            state.active = names
+            // Only the global counters restart: session counters belong to their own tests.
+            state.counts = state.counts.filter { !$0.key.hasPrefix(Self.globalScope + "\u{1}") }
+        }
+    }
+
+    /// Back to the start: `--scenario` names active, every counter at zero.
+    public func resetToStart() {
+        state.withLock { state in
+            state.active = startActive.filter { state.scenarios[$0] != nil }
+            state.counts = [:]  // a reset is for everyone
+        }
+    }
+
+    // MARK: - Reloading
+
+    /// Reads the folder again. A broken edit keeps the previous set and says why.
+    @discardableResult
+    public func reload() -> Result<Int, ScenarioLoadFailure> {
+        let fingerprint = ScenarioLoader.fingerprint(folder: folder)
+        switch ScenarioLoader.load(folder: folder) {
+        case .failure(let failure):
+            state.withLock { $0.fingerprint = fingerprint }
+            logger.log(.warning, "scenario reload failed; keeping the previous scenarios", [("problem", .string(failure.summary))])
+            return .failure(failure)
+        case .success(let scenarios):
+            let dropped = state.withLock { state -> [String] in
+                state.install(scenarios, fingerprint: fingerprint)
+                let gone = state.active.filter { state.scenarios[$0] == nil }
+                state.active.removeAll { state.scenarios[$0] == nil }
+                return gone
+            }
+            logger.log(.notice, "scenarios reloaded", [("count", .number(String(scenarios.count))), ("folder", .string(folder))])
+            if !dropped.isEmpty {
+                logger.log(.warning, "active scenarios no longer exist and were deactivated", [("names", .string(dropped.joined(separator: ",")))])
+            }
+            return .success(scenarios.count)
+        }
+    }
+
+    /// Checks the folder every `interval` and reloads when a file was added, changed or removed.
+    public func watch(every interval: DispatchTimeInterval = .seconds(1)) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dana-sandbox.scenario-watcher"))
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
+            let fingerprint = ScenarioLoader.fingerprint(folder: self.folder)
+            if fingerprint != self.state.withLock({ $0.fingerprint }) { self.reload() }
+        }
+        timer.resume()
+        watcher = timer
+    }
+
+    // MARK: - Matching
+
+    /// True when no request can match anything: the gate skips all work.
+    public func isIdle(for request: HTTPRequest) -> Bool {
+        request.headers[Self.scenarioHeader] == nil && state.withLock { $0.active.isEmpty }
+    }
+
+    /// The first rule, among the request's header scenarios then the active ones, that catches
+    /// this request and has `times` left; the use is counted.
+    public func match(_ endpoint: EndpointDescriptor, _ request: HTTPRequest, body: JSONValue?) throws(ScenarioLookupError) -> ScenarioMatch? {
+        let requested = (request.headers[Self.scenarioHeader] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let session = request.headers[Self.sessionHeader] ?? ""
+        return try state.withLock { (state: inout State) throws(ScenarioLookupError) -> ScenarioMatch? in
+            if let unknown = requested.first(where: { state.scenarios[$0] == nil }) {
+                throw ScenarioLookupError.unknown(unknown, known: state.names, header: true)
+            }
+            let candidates = requested.map { ($0, "session \(session)") } + state.active.map { ($0, Self.globalScope) }
+            for (name, scope) in candidates {
+                guard let scenario = state.scenarios[name] else { continue }
+                for (index, rule) in scenario.rules.enumerated() {
+                    guard rule.endpoint == nil || rule.endpoint == endpoint, Self.matches(rule, request, body) else { continue }
+                    if let times = rule.times {
+                        let key = "\(scope)\u{1}\(name)\u{1}\(index)"
+                        let used = state.counts[key, default: 0]
+                        guard used < times else { continue }
+                        state.counts[key] = used + 1
+                    }
+                    return ScenarioMatch(scenario: name, rule: rule)
+                }
+            }
+            return nil
+        }
+    }
+
+    static func matches(_ rule: ScenarioRule, _ request: HTTPRequest, _ body: JSONValue?) -> Bool {
+        rule.match.allSatisfy { condition in
+            if condition.key.hasPrefix("header.") {
+                let actual = request.headers[String(condition.key.dropFirst("header.".count))]
+                if condition.value.isNull { return actual == nil }
+                return actual == (condition.value.stringValue ?? condition.value.numberLexeme ?? condition.value.boolValue.map { String($0) })
+            }
+            let actual = body?.value(atPath: String(condition.key.dropFirst("body.".count)))
+            if condition.value.isNull { return actual == nil || actual?.isNull == true }
+            guard let actual else { return false }
+            if actual == condition.value { return true }
+            // "amount.value": "10000.00" in a file may match a number in a body and vice versa.
+            return (actual.stringValue ?? actual.numberLexeme) == (condition.value.stringValue ?? condition.value.numberLexeme)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import SandboxHTTP
+import SandboxJSON
+import SandboxSupport
+
+/// Why a signature did not verify, in the terms a partner needs to fix it: which key the sandbox
+/// used, the exact string it expected to be signed, and every body form it tried.
+public struct SignatureDiagnostics: Sendable, Equatable {
+    public let partner: String
+    public let keyFingerprint: String
+    /// The string to sign built from the first body form (the raw body).
+    public let expectedStringToSign: String
+    /// `label=sha256-hex` of every body form tried.
+    public let formsTried: [String]
+    public let reason: String
+
+    /// One line for `additionalInfo.debugMessage`, as DANA's sandbox gives with X-Debug-Mode.
+    public var debugMessage: String {
+        "\(reason); partner \(partner), key \(keyFingerprint), expected string to sign: \(expectedStringToSign); body forms tried: \(formsTried.joined(separator: ", "))"
+    }
+
+    public var logFields: [(String, LogLine.Value)] {
+        [
+            ("partner", .string(partner)),
+            ("key", .string(keyFingerprint)),
+            ("expected", .string(expectedStringToSign)),
+            ("forms", .string(formsTried.joined(separator: ","))),
+            ("reason", .string(reason)),
+        ]
+    }
+
+    /// `additionalInfo.debugMessage` when `request` asks for it with `X-Debug-Mode: 1` (or
+    /// `true`), else nothing.
+    func debugMembers(for request: HTTPRequest) -> [JSONMember] {
+        let mode = request.headers["X-Debug-Mode"]?.lowercased()
+        guard mode == "1" || mode == "true" else { return [] }
+        return [JSONMember(key: "additionalInfo", value: .fields(["debugMessage": .string(debugMessage)]))]
+    }
+}

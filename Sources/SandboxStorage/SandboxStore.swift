@@ -1,0 +1,117 @@
+import Foundation
+import SandboxSupport
+
+/// The sandbox's state: a live SQLite database, and a pristine copy of the seed state kept in
+/// memory so that a reset is one page copy (SQLite's backup API) instead of replaying seed.sql.
+///
+/// Every use goes through one lock: SQLite work here takes microseconds, and one connection used
+/// serially is both the simplest correct model and what keeps prepared statements reusable. That
+/// lock is why the class is `@unchecked Sendable`: the connections are touched only while holding
+/// it (a `Mutex` cannot lend its non-Sendable value to a closure that hands out borrowed rows).
+public final class SandboxStore: @unchecked Sendable {
+    private let lock = NSLock()
+    private let live: SQLiteDatabase
+    private let pristine: SQLiteDatabase
+    /// Where the live database is (`:memory:` or a file path).
+    public let path: String
+    /// True when an existing file was opened and the seed was not applied.
+    public let reopened: Bool
+
+    private init(live: SQLiteDatabase, pristine: SQLiteDatabase, reopened: Bool) {
+        self.live = live
+        self.pristine = pristine
+        self.path = live.path
+        self.reopened = reopened
+    }
+
+    /// Loads `seedPath` into the pristine copy, then opens `databasePath`: `:memory:` or a new file
+    /// gets the seed state; an existing file is kept as it is (state survives restarts).
+    public static func open(databasePath: String, seedPath: String) throws(StoreOpenError) -> SandboxStore {
+        let seed: String
+        do {
+            seed = try String(contentsOfFile: seedPath, encoding: .utf8)
+        } catch {
+            throw StoreOpenError("cannot read seed file \(seedPath): \(FileErrorReason.describe(error))")
+        }
+        let pristine: SQLiteDatabase
+        do {
+            pristine = try SQLiteDatabase(path: ":memory:")
+        } catch {
+            throw StoreOpenError("cannot open an in-memory database: \(error.message)")
+        }
+        do throws(SQLiteScriptError) {
+            try pristine.executeScript(seed)
+        } catch {
+            throw StoreOpenError("broken seed: \(seedPath):\(error.line): \(error.error.message)")
+        }
+        try check(pristine, what: "seed \(seedPath)")
+
+        do {
+            let live = try SQLiteDatabase(path: databasePath)
+            let isFile = databasePath != ":memory:" && !databasePath.isEmpty
+            let isNew = try live.queryRow("SELECT count(*) FROM sqlite_schema")?[0].int == 0
+            if isFile {
+                // WAL: readers (a user's sqlite3 shell) never block the sandbox, and commits
+                // need no fsync of the main file.
+                try live.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000")
+            }
+            if isNew {
+                try live.replaceContents(with: pristine)
+            } else {
+                try check(live, what: "database \(databasePath)")
+            }
+            return SandboxStore(live: live, pristine: pristine, reopened: !isNew)
+        } catch let error as StoreOpenError {
+            throw error
+        } catch let error as SQLiteError {
+            throw StoreOpenError("cannot use database \(databasePath): \(error.message)")
+        } catch {
+            throw StoreOpenError("cannot use database \(databasePath): \(error)")
+        }
+    }
+
+    private static func check(_ database: SQLiteDatabase, what: String) throws(StoreOpenError) {
+        let problem: String?
+        do {
+            problem = try StoreSchema.problem(in: database)
+        } catch {
+            throw StoreOpenError("cannot read the schema of \(what): \(error.message)")
+        }
+        if let problem {
+            throw StoreOpenError("\(what) does not fit this sandbox: \(problem)")
+        }
+    }
+
+    // MARK: - Use
+
+    /// Runs `body` with the live database, alone.
+    @discardableResult
+    public func withDatabase<T>(_ body: (SQLiteDatabase) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(live)
+    }
+
+    /// Runs `body` in a transaction of the live database: all or nothing.
+    @discardableResult
+    public func transaction<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
+        try withDatabase { database in try database.transaction { try body(database) } }
+    }
+
+    /// Runs `body` on the seed state, then on the live state, each in a transaction, and returns
+    /// the live result: for changes that must survive a reset (a partner registered at start).
+    @discardableResult
+    public func withLiveAndSeed<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = try pristine.transaction { try body(pristine) }
+        return try live.transaction { try body(live) }
+    }
+
+    /// Back to the seed state: every table as seed.sql left it.
+    public func reset() throws(SQLiteError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try live.replaceContents(with: pristine)
+    }
+}

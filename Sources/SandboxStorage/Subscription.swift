@@ -1,0 +1,20 @@
+/// A Paylabs DANA subscription, named by partners as merchantSubId or merchantTradeNo.
+public struct Subscription: Sendable, Equatable {
+    public let subscriptionID: String
+    public let merchantID: String
+    public let storeID: String?
+    public let paymentType: String
+    public let productName: String
+    public let amountCents: Int64
+    public let createdAt: String
+
+    init(row: SQLiteRow) throws(RowDecodingError) {
+        subscriptionID = try row.text("subscription_id")
+        merchantID = try row.text("merchant_id")
+        storeID = try row.string("store_id")
+        paymentType = try row.text("payment_type")
+        productName = try row.text("product_name")
+        amountCents = try row.integer("amount_cents")
+        createdAt = try row.text("created_at")
+    }
+}

@@ -1,0 +1,28 @@
+/// A DANA wallet holder, as the `users` table holds one.
+public struct User: Sendable, Equatable {
+    public let danaID: String
+    public let customerNumber: String
+    public let fullName: String
+    public let nickname: String
+    public let kycLevel: String
+    public let status: RecordStatus
+    public let balanceCents: Int64
+    public let monthlyInLimitCents: Int64
+    public let monthlyInUsedCents: Int64
+    public let ktpNumber: String?
+    public let avatarURL: String?
+
+    init(row: SQLiteRow) throws(RowDecodingError) {
+        danaID = try row.text("dana_id")
+        customerNumber = try row.text("customer_number")
+        fullName = try row.text("full_name")
+        nickname = try row.text("nickname")
+        kycLevel = try row.text("kyc_level")
+        status = try row.enumeration("status", as: RecordStatus.self)
+        balanceCents = try row.integer("balance_cents")
+        monthlyInLimitCents = try row.integer("monthly_in_limit_cents")
+        monthlyInUsedCents = try row.integer("monthly_in_used_cents")
+        ktpNumber = try row.string("ktp_number")
+        avatarURL = try row.string("avatar_url")
+    }
+}
