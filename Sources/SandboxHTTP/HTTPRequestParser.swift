@@ -214,7 +214,7 @@ public struct HTTPRequestParser: Sendable {
         if text == "*" && method == .options { return text }
         let lower = text.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
-            let afterScheme = text[text.index(text.firstIndex(of: ":")!, offsetBy: 3)...]
+            let afterScheme = text.dropFirst(lower.hasPrefix("https://") ? 8 : 7)
             guard let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) else { return "/" }
             let rest = String(afterScheme[slash...])
             return rest.hasPrefix("?") ? "/" + rest : rest

@@ -3,13 +3,10 @@
 /// the GET handler (RFC 9110 §9.3.2); the writer drops the body.
 public struct Router: RequestHandler {
     private var routes: [String: [HTTPMethod: any RequestHandler]] = [:]
-    /// Paths in the order they were added, for listings.
-    public private(set) var paths: [String] = []
 
     public init() {}
 
     public mutating func add(_ method: HTTPMethod, _ path: String, _ handler: any RequestHandler) {
-        if routes[path] == nil { paths.append(path) }
         routes[path, default: [:]][method] = handler
     }
 

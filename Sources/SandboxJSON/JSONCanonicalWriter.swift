@@ -1,6 +1,6 @@
-/// Writes the canonical form used as signature candidate C3/C4 (signatures.md §8): no whitespace,
-/// members in their original order, numbers as their lexeme, and strings escaped only where JSON
-/// requires it (`"`, `\`, U+0000–U+001F), the way Python (`ensure_ascii=False`), PHP
+/// Writes the canonical form used as signature candidate C3/C4 (docs/signatures.md, Body forms): no
+/// whitespace, members in their original order, numbers as their lexeme, and strings escaped only
+/// where JSON requires it (`"`, `\`, U+0000–U+001F), the way Python (`ensure_ascii=False`), PHP
 /// (`JSON_UNESCAPED_SLASHES|JSON_UNESCAPED_UNICODE`) and JavaScript write them. `/` and non-ASCII
 /// stay literal UTF-8, so a body sent as `Jos\u00e9` or `https:\/\/…` maps to what was signed.
 public enum JSONCanonicalWriter {

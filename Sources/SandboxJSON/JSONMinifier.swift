@@ -1,5 +1,6 @@
-/// Builds signature candidate C2 (signatures.md §8): the body with JSON whitespace removed, which is
-/// what compact senders sign and what Paylabs' rule "remove … \n, \r, \t and space" means.
+/// Builds signature candidate C2 (docs/signatures.md, Body forms): the body with JSON whitespace
+/// removed, which is what compact senders sign and what Paylabs' rule "remove … \n, \r, \t and
+/// space" means.
 public enum JSONMinifier {
     /// Drops space, tab, CR and LF outside string literals, byte by byte and without parsing, so
     /// it also works on bodies that are not valid JSON: a signature over such a body can still be

@@ -96,12 +96,7 @@ public struct JSONScanner: Sendable {
     private mutating func parseObject() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         var members: [JSONMember] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "}") {
-            index += 1
-            depth -= 1
-            return .object(members)
-        }
+        if closesEmpty(UInt8(ascii: "}")) { return .object(members) }
         while true {
             guard current == UInt8(ascii: "\"") else {
                 throw .unexpected(current, expected: "a member name in double quotes", at: index)
@@ -119,20 +114,7 @@ public struct JSONScanner: Sendable {
                 rootSpans.append(JSONMemberSpan(key: key, valueRange: valueStart..<index))
             }
             members.append(JSONMember(key: key, value: value))
-            skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                let comma = index
-                index += 1
-                skipWhitespace()
-                if current == UInt8(ascii: "}") { throw .trailingComma(at: comma, before: UInt8(ascii: "}")) }
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                return .object(members)
-            default:
-                throw .unexpected(current, expected: "',' or '}' after an object member", at: index)
-            }
+            guard try continues(UInt8(ascii: "}"), after: "an object member") else { return .object(members) }
         }
     }
 
@@ -140,28 +122,39 @@ public struct JSONScanner: Sendable {
     private mutating func parseArray() throws(JSONParseError) -> JSONValue {
         try enterContainer()
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if current == UInt8(ascii: "]") {
-            index += 1
-            depth -= 1
-            return .array(elements)
-        }
+        if closesEmpty(UInt8(ascii: "]")) { return .array(elements) }
         while true {
             elements.append(try parseValue())
+            guard try continues(UInt8(ascii: "]"), after: "an array element") else { return .array(elements) }
+        }
+    }
+
+    /// True, having left the container, when `closer` follows at once: `{}` or `[]`.
+    private mutating func closesEmpty(_ closer: UInt8) -> Bool {
+        skipWhitespace()
+        guard current == closer else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// After a member or element: true past a comma (another must follow, §4 and §5 allow no
+    /// trailing comma), false having left the container at `closer`.
+    private mutating func continues(_ closer: UInt8, after item: String) throws(JSONParseError) -> Bool {
+        skipWhitespace()
+        switch current {
+        case UInt8(ascii: ","):
+            let comma = index
+            index += 1
             skipWhitespace()
-            switch current {
-            case UInt8(ascii: ","):
-                let comma = index
-                index += 1
-                skipWhitespace()
-                if current == UInt8(ascii: "]") { throw .trailingComma(at: comma, before: UInt8(ascii: "]")) }
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return .array(elements)
-            default:
-                throw .unexpected(current, expected: "',' or ']' after an array element", at: index)
-            }
+            if current == closer { throw .trailingComma(at: comma, before: closer) }
+            return true
+        case closer:
+            index += 1
+            depth -= 1
+            return false
+        default:
+            throw .unexpected(current, expected: "',' or '\(Character(Unicode.Scalar(closer)))' after \(item)", at: index)
         }
     }
 
@@ -270,11 +263,13 @@ public struct JSONScanner: Sendable {
             let low = try readHex4()
             guard (0xDC00...0xDFFF).contains(low) else { throw .loneSurrogate(unit, at: backslash) }
             let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-            return Unicode.Scalar(value)!
+            guard let scalar = Unicode.Scalar(value) else { throw .loneSurrogate(unit, at: backslash) }
+            return scalar
         case 0xDC00...0xDFFF:
             throw .loneSurrogate(unit, at: backslash)
         default:
-            return Unicode.Scalar(unit)!
+            guard let scalar = Unicode.Scalar(unit) else { throw .loneSurrogate(unit, at: backslash) }
+            return scalar
         }
     }
 

@@ -1,6 +1,6 @@
 /// A parsed JSON document that keeps what signature checks depend on: member order, duplicate
 /// keys and number lexemes as written. Numbers stay text because re-formatting `15000.00` as
-/// `15000.0` or `1e3` as `1000` changes the bytes that were signed (signatures.md §6).
+/// `15000.0` or `1e3` as `1000` changes the bytes that were signed (docs/signatures.md, Paylabs).
 public indirect enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)

@@ -5,7 +5,7 @@ import SandboxSupport
 /// What endpoints are built from: the stores, the partners and their keys, the sandbox's own
 /// signing keys, how strictly signatures are checked, the logger and the clock.
 public struct EndpointServices: Sendable {
-    public let store: SandboxStore
+    public let stores: Stores
     public let partners: PartnerDirectory
     public let signer: ResponseSigner
     public let settings: SignatureSettings
@@ -13,7 +13,7 @@ public struct EndpointServices: Sendable {
     public let now: @Sendable () -> Date
 
     public init(store: SandboxStore, partners: PartnerDirectory, signer: ResponseSigner, settings: SignatureSettings, logger: Logger, now: @escaping @Sendable () -> Date) {
-        self.store = store
+        stores = Stores(store)
         self.partners = partners
         self.signer = signer
         self.settings = settings

@@ -3,8 +3,9 @@ import SandboxHTTP
 import SandboxJSON
 import SandboxStorage
 
-/// `dana.merchant.queryMerchantResource` (seed 002, "Check Disbursement Account"): the balances of
-/// a merchant the partner owns, each as a JSON string `{"amount":…,"currency":"IDR"}`.
+/// `dana.merchant.queryMerchantResource` (docs/api-documents.md, 002, "Check Disbursement
+/// Account"): the balances of a merchant the partner owns, each as a JSON string
+/// `{"amount":…,"currency":"IDR"}`.
 public struct QueryMerchantResourceHandler: EmulatedEndpoint {
     public static let path = "/dana/merchant/queryMerchantResource.htm"
     public static let function = "dana.merchant.queryMerchantResource"
@@ -25,7 +26,7 @@ public struct QueryMerchantResourceHandler: EmulatedEndpoint {
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryMerchantResource, signer: services.signer, now: services.now)
         authenticator = OpenAPIAuthenticator(context: services.authentication)
-        merchants = MerchantStore(store: services.store)
+        merchants = services.stores.merchants
     }
 
     public var family: any APIFamily { openAPI }

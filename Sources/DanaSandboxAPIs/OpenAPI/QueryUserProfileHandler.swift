@@ -4,10 +4,10 @@ import SandboxJSON
 import SandboxStorage
 import SandboxSupport
 
-/// `dana.member.query.queryUserProfile` (seed 000): the resources of the user behind an access
-/// token, each as a string `value`. Outcomes come from the store: the token (unknown or expired →
-/// OAUTH_FAILED, as DANA's real sandbox answers), its scopes, its user's status, the partner's
-/// merchant.
+/// `dana.member.query.queryUserProfile` (docs/api-documents.md, 000): the resources of the user
+/// behind an access token, each as a string `value`. Outcomes come from the store: the token
+/// (unknown or expired → OAUTH_FAILED, as DANA's real sandbox answers), its scopes, its user's
+/// status, the partner's merchant.
 public struct QueryUserProfileHandler: EmulatedEndpoint {
     public static let path = "/dana/member/query/queryUserProfile.htm"
     public static let function = "dana.member.query.queryUserProfile"
@@ -25,17 +25,13 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
 
     private let openAPI: OpenAPIFamily
     let authenticator: OpenAPIAuthenticator
-    let customerTokens: CustomerTokenStore
-    let merchants: MerchantStore
-    let users: UserStore
+    let stores: Stores
     let now: @Sendable () -> Date
 
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryUserProfile, signer: services.signer, now: services.now)
         authenticator = OpenAPIAuthenticator(context: services.authentication)
-        customerTokens = CustomerTokenStore(store: services.store)
-        merchants = MerchantStore(store: services.store)
-        users = UserStore(store: services.store)
+        stores = services.stores
         now = services.now
     }
 
@@ -52,13 +48,13 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
         if let unknown = requested.first(where: { !Self.resources.contains($0) }) {
             throw Rejection(OpenAPICatalog.resourceNotDefine.with(message: "Resource not define: \(unknown)"))
         }
-        guard let grant = try customerTokens.token(token), grant.isValid(for: partner.clientID, at: now()) else {
+        guard let grant = try stores.customerTokens.token(token), grant.isValid(for: partner.clientID, at: now()) else {
             throw Rejection(OpenAPIResult.oauthFailed)
         }
-        guard try merchants.hasActiveMerchant(ownedBy: partner.clientID) else {
+        guard try stores.merchants.hasActiveMerchant(ownedBy: partner.clientID) else {
             throw Rejection(OpenAPICatalog.userProfileMerchantNotExist)
         }
-        guard let user = try users.user(danaID: grant.danaID) else { throw Rejection(OpenAPICatalog.userNotExist) }
+        guard let user = try stores.users.user(danaID: grant.danaID) else { throw Rejection(OpenAPICatalog.userNotExist) }
         guard user.status.isActive else { throw Rejection(OpenAPICatalog.userStatusAbnormal) }
         if let forbidden = grant.firstForbidden(of: requested) {
             throw Rejection(OpenAPICatalog.tokenForbiddenAccessResources.with(message: "This accessToken can’t access all apply resources: \(forbidden)"))

@@ -4,7 +4,7 @@ import SandboxJSON
 import SandboxStorage
 
 /// Paylabs `POST /dana/v1/sub/querysubtrans`: the transactions of one DANA subscription, newest
-/// first, a page at a time (seed 004).
+/// first, a page at a time (docs/api-documents.md, 004).
 public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
     public static let path = "/dana/v1/sub/querysubtrans"
     public static let descriptor = PaylabsFamily.descriptor(
@@ -20,8 +20,8 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
     public init(services: EndpointServices) {
         paylabs = PaylabsFamily(path: Self.path, echoed: ["storeId", "paymentType"], signer: services.signer, now: services.now)
         authenticator = PaylabsAuthenticator(context: services.authentication)
-        requestIDs = RequestIDLedger(store: services.store)
-        subscriptions = SubscriptionStore(store: services.store)
+        requestIDs = services.stores.requestIDs
+        subscriptions = services.stores.subscriptions
     }
 
     public var family: any APIFamily { paylabs }
@@ -31,7 +31,7 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
         guard let body = try? JSONScanner.parse(request.body), case .object = body else {
             throw Self.invalid("the body is not a JSON object")
         }
-        // Field rules of seed 004's table, in its order.
+        // Field rules of the field table of docs/api-documents.md, 004, in its order.
         let requestID = try Self.string(body, "requestId", maxLength: 64)
         let merchantID = try Self.string(body, "merchantId", maxLength: 20)
         let storeID = try Self.optionalString(body, "storeId", maxLength: 30)

@@ -5,9 +5,9 @@ import SandboxStorage
 import SandboxSupport
 
 /// SNAP account inquiry (service 37) at `/v1.0/emoney/account-inquiry.htm` and
-/// `/rest/v1.0/emoney/account-inquiry` (seed 001): who the payee is and how much may be topped up.
-/// Every outcome comes from the store: the payee's status, the partner's limits, the payee's
-/// monthly in-limit, the customer token, the X-EXTERNAL-ID already used today.
+/// `/rest/v1.0/emoney/account-inquiry` (docs/api-documents.md, 001): who the payee is and how much
+/// may be topped up. Every outcome comes from the store: the payee's status, the partner's limits,
+/// the payee's monthly in-limit, the customer token, the X-EXTERNAL-ID already used today.
 public struct AccountInquiryHandler: EmulatedEndpoint {
     public static let paths = ["/v1.0/emoney/account-inquiry.htm", "/rest/v1.0/emoney/account-inquiry"]
     public static let descriptor = SNAPFamily.descriptor(
@@ -23,17 +23,13 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
     private let service = SNAPService.accountInquiry
     private let snap: SNAPFamily
     let authenticator: SNAPAuthenticator
-    let users: UserStore
-    let customerTokens: CustomerTokenStore
-    let requestIDs: RequestIDLedger
+    let stores: Stores
     let now: @Sendable () -> Date
 
     public init(services: EndpointServices) {
         snap = SNAPFamily(service: service, now: services.now)
-        authenticator = SNAPAuthenticator(service: service, context: services.authentication, tokens: B2BTokenStore(store: services.store))
-        users = UserStore(store: services.store)
-        customerTokens = CustomerTokenStore(store: services.store)
-        requestIDs = RequestIDLedger(store: services.store)
+        authenticator = SNAPAuthenticator(service: service, context: services.authentication, tokens: services.stores.b2bTokens)
+        stores = services.stores
         now = services.now
     }
 
@@ -51,7 +47,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
             throw Rejection(service.invalidMandatoryField("CHANNEL-ID"))
         }
         let day = String(SignatureTimestamp.jakarta(now()).prefix(10))
-        guard try requestIDs.spendExternalID(externalID, partner: partner.clientID, day: day) else {
+        guard try stores.requestIDs.spendExternalID(externalID, partner: partner.clientID, day: day) else {
             throw Rejection(service.code("409", "00"))
         }
 
@@ -97,11 +93,11 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
     private func payee(_ input: Input, partner: Partner) throws -> User {
         guard let token = input.customerToken else {
             let number = input.customerNumber ?? ""
-            guard let user = try users.user(customerNumber: number) else { throw doNotHonor(number, resultMessage: "PAYEE_USER_NOT_EXIST") }
+            guard let user = try stores.users.user(customerNumber: number) else { throw doNotHonor(number, resultMessage: "PAYEE_USER_NOT_EXIST") }
             return user
         }
-        guard let grant = try customerTokens.token(token) else { throw Rejection(service.code("401", "04")) }
-        let user = try users.user(danaID: grant.danaID)
+        guard let grant = try stores.customerTokens.token(token) else { throw Rejection(service.code("401", "04")) }
+        let user = try stores.users.user(danaID: grant.danaID)
         guard grant.isValid(for: partner.clientID, at: now()), let user else { throw Rejection(service.code("401", "02")) }
         return user
     }

@@ -2,8 +2,9 @@ import SandboxHTTP
 import SandboxJSON
 import SandboxSupport
 
-/// The fields of an account-inquiry request, checked against seed 001's table: each broken rule
-/// is 4003702 (missing) or 4003701 (bad format), naming the field.
+/// The fields of an account-inquiry request, checked against the field table of
+/// docs/api-documents.md, 001: each broken rule is 4003702 (missing) or 4003701 (bad format),
+/// naming the field.
 extension AccountInquiryHandler {
     struct Input {
         var partnerReferenceNo: String?

@@ -19,19 +19,19 @@ public struct B2BTokenHandler: EmulatedEndpoint {
 
     public init(services: EndpointServices) {
         snap = SNAPFamily(service: service, now: services.now)
-        tokens = B2BTokenStore(store: services.store)
+        tokens = services.stores.b2bTokens
         authenticator = SNAPAuthenticator(service: service, context: services.authentication, tokens: tokens)
     }
 
     public var family: any APIFamily { snap }
 
     public func handle(_ request: HTTPRequest) throws -> Reply {
-        let headers = try B2BTokenRequestHeaders(request.headers, service: service)
-        let partner = try authenticator.identify(headers.clientKey, sentAt: headers.sentAt)
+        let headers = try SNAPSignedHeaders.tokenRequest(request.headers, service: service)
+        let partner = try authenticator.identify(headers.clientID, sentAt: headers.sentAt)
         let context = authenticator.context
         if context.settings.enforce {
             let key = try context.partners.publicKey(of: partner)
-            let stringToSign = SNAPSignatureScheme.tokenRequest(clientKey: headers.clientKey, timestamp: headers.timestamp)
+            let stringToSign = SNAPSignatureScheme.tokenRequest(clientKey: headers.clientID, timestamp: headers.timestamp)
             let verified = SignatureDecoding.base64(headers.signature).map { key.verify(signature: $0, message: Array(stringToSign.utf8)) } ?? false
             if !verified {
                 throw authenticator.refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign, hashes: [])

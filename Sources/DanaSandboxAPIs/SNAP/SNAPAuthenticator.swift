@@ -20,8 +20,8 @@ public struct SNAPAuthenticator: Sendable {
 
     /// The partner that signed `request`.
     public func authenticate(_ request: HTTPRequest) throws -> Partner {
-        let headers = try SNAPSignedHeaders(request.headers, service: service)
-        let partner = try identify(headers.partnerID, sentAt: headers.sentAt)
+        let headers = try SNAPSignedHeaders.serviceRequest(request.headers, service: service)
+        let partner = try identify(headers.clientID, sentAt: headers.sentAt)
         let method = request.method.rawValue
         let hashes = BodyCandidates.hashes(BodyCandidates.forSNAP(request.body))
 

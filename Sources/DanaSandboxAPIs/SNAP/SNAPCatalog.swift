@@ -1,5 +1,5 @@
 /// Every documented response code of the emulated SNAP services, with DANA's messages
-/// (result-codes.md §2 and §4). Scenarios may force only these.
+/// (docs/result-codes.md). Scenarios may force only these.
 public enum SNAPCatalog {
     /// Service 37, account inquiry.
     public static let accountInquiry: [SNAPResponseCode] = [

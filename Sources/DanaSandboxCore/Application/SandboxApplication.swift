@@ -88,7 +88,7 @@ public final class SandboxApplication: Sendable {
             for path in type.descriptor.paths { router.add(.post, path, gate) }
         }
 
-        router.add(.post, "/sandbox/reset", ResetHandler(store: services.store, others: [scenarios.resetToStart, journal.clear]))
+        router.add(.post, "/sandbox/reset", ResetHandler(store: services.stores.store, others: [scenarios.resetToStart, journal.clear]))
         router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
         router.add(.post, "/sandbox/partners", PartnersHandler(partners: services.partners))
         router.add(.get, JournalHandler.path, JournalHandler(journal: journal))

@@ -109,27 +109,31 @@ extension ServeOptions {
             }
             let body = argument.dropFirst(2)
             let name: String
-            var value: String?
+            let value: String?
             if let equals = body.firstIndex(of: "=") {
                 name = String(body[..<equals])
                 value = String(body[body.index(after: equals)...])
             } else {
                 name = String(body)
+                value = nil
             }
             guard let flag = flags.first(where: { $0.name == name }) else {
                 throw UsageError("unknown option '--\(name)'")
             }
-            if value == nil {
+            let given: String
+            if let value {
+                given = value
+            } else {
                 index += 1
                 guard index < arguments.count, !arguments[index].hasPrefix("--") else {
                     throw UsageError("--\(name) needs a value")
                 }
-                value = arguments[index]
+                given = arguments[index]
             }
             if !flag.repeatable, fromFlags.contains(where: { $0.0.name == name }) {
                 throw UsageError("--\(name) is given more than once")
             }
-            fromFlags.append((flag, value!))
+            fromFlags.append((flag, given))
             index += 1
         }
 
