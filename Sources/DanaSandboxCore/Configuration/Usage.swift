@@ -1,5 +1,4 @@
 import SandboxHTTP
-import SandboxStorage
 
 /// The text of `dana-sandbox --help`, also printed (to standard error) after a usage error.
 public enum Usage {
