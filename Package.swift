@@ -8,7 +8,7 @@ let strictSwift6: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 // One target per layer, so the compiler keeps the boundaries: each C module is a dependency of
 // exactly one target, and no target depends on one above it. The graph, bottom to top:
 //
-//   SandboxJSON      SandboxCrypto (CLibCrypto)
+//   SandboxJSON      SandboxCrypto (CLibCrypto, CLibSSL)
 //       |      \
 //   SandboxHTTP  SandboxSupport
 //       |            |
@@ -28,6 +28,7 @@ let package = Package(
         // C libraries from the OS (Debian/Ubuntu: apt-get install libsqlite3-dev libssl-dev)
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibSSL", pkgConfig: "libssl", providers: [.apt(["libssl-dev"])]),
 
         // Linux epoll and eventfd headers (part of libc, not exported by Swift's Glibc module)
         .systemLibrary(name: "CEpoll"),
@@ -36,8 +37,8 @@ let package = Package(
         .target(name: "SandboxJSON", swiftSettings: strictSwift6),
         // HTTP/1.1 over POSIX sockets: knows nothing about DANA or Paylabs
         .target(name: "SandboxHTTP", dependencies: ["CEpoll", "SandboxJSON"], swiftSettings: strictSwift6),
-        // SHA-256, HMAC-SHA512 and RSA over libcrypto: the only target that sees OpenSSL
-        .target(name: "SandboxCrypto", dependencies: ["CLibCrypto"], swiftSettings: strictSwift6),
+        // SHA-256, HMAC-SHA512, RSA and TLS over libcrypto and libssl: the only target that sees OpenSSL
+        .target(name: "SandboxCrypto", dependencies: ["CLibCrypto", "CLibSSL"], swiftSettings: strictSwift6),
         // logging, timestamps, random text: what every layer above needs
         .target(name: "SandboxSupport", dependencies: ["SandboxJSON"], swiftSettings: strictSwift6),
         // SQLite, the seed, typed records and the stores that hold all SQL: the only target that sees SQLite

@@ -30,6 +30,14 @@ case .checkScenarios(let folder):
         for error in failure.errors { FileHandle.standardError.write(Data("dana-sandbox: \(error)\n".utf8)) }
         exit(1)
     }
+case .destinationInquiry(let options):
+    do {
+        let (output, conformant) = try DestinationInquiryCommand.run(options)
+        print(output)
+        exit(conformant ? 0 : 1)
+    } catch {
+        fail(error.message, status: 1)
+    }
 case .sign(let options):
     do {
         print(try RequestSigner.run(options))

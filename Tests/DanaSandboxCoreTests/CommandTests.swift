@@ -48,7 +48,7 @@ final class CommandTests: XCTestCase {
             "--log-format", "json", "--signatures", "off", "--journal-limit", "5", "--admin-token", "t0k",
             "--max-body", "2048", "--read-timeout", "1.5", "--idle-timeout", "3",
             "--partner", "paylabs:010009=p.pem", "--partner-secret", "P1=s3cret", "--timestamp-window", "60",
-            "--openapi-signature-error", "00000019:INVALID_SIGNATURE:bad signature",
+            "--openapi-signature-error", "00000019:INVALID_SIGNATURE:bad signature", "--ca-file", "ca.pem", "--insecure",
         ])
         XCTAssertEqual(options.host, "0.0.0.0")
         XCTAssertEqual(options.port, 0)
@@ -71,6 +71,8 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(options.maxBodyBytes, 2048)
         XCTAssertEqual(options.readTimeoutSeconds, 1.5)
         XCTAssertEqual(options.idleTimeoutSeconds, 3)
+        XCTAssertEqual(options.caFile, "ca.pem")
+        XCTAssertTrue(options.insecure)
         XCTAssertEqual(options.explicitlySet, Set(ServeOptions.flagNames))
     }
 
@@ -90,6 +92,14 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(options.journalLimit, 7)
         XCTAssertEqual(options.adminToken, "secret")
         XCTAssertEqual(ServeOptions.environmentName(of: "log-format"), "DANA_SANDBOX_LOG_FORMAT")
+    }
+
+    func testSwitch_TakesNoValue_ButMayBeTurnedOffByVariableOrEquals() throws {
+        XCTAssertTrue(try serve(["--insecure", "--port", "1"]).insecure)
+        XCTAssertFalse(try serve(["--insecure=false"]).insecure)
+        XCTAssertTrue(try serve([], environment: ["DANA_SANDBOX_INSECURE": "1"]).insecure)
+        XCTAssertFalse(try serve([], environment: ["DANA_SANDBOX_INSECURE": "false"]).insecure)
+        XCTAssertThrowsError(try serve(["--insecure=maybe"]))
     }
 
     func testFlag_WinsOverItsVariable() throws {
@@ -132,7 +142,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testMissingOrUnknownCommand_AreUsageErrors() {
-        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', 'scenarios check', or '--help'")
+        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', 'scenarios check', 'destination-inquiry', or '--help'")
         XCTAssertEqual(usageError(["serv"]), "unknown command 'serv'")
         XCTAssertEqual(usageError(["--port", "1"]), "unknown option '--port' before the command; options follow 'serve'")
     }

@@ -10,6 +10,8 @@ public final class Journal: Sendable {
         var slots: [JournalEntry?]
         var next = 0
         var count = 0
+        /// The id the next entry gets; never reset, so ids stay unique across clears.
+        var nextID: UInt64 = 1
     }
 
     private let ring: Mutex<Ring>
@@ -21,6 +23,9 @@ public final class Journal: Sendable {
 
     public func record(_ entry: JournalEntry) {
         ring.withLock { ring in
+            var entry = entry
+            entry.id = ring.nextID
+            ring.nextID += 1
             ring.slots[ring.next] = entry
             ring.next = (ring.next + 1) % ring.slots.count
             ring.count = min(ring.count + 1, ring.slots.count)

@@ -5,7 +5,11 @@ import SandboxSupport
 
 /// One exchange as the journal keeps it. Rendered with client secrets and tokens masked.
 public struct JournalEntry: Sendable {
-    public let id: UInt64
+    /// The journal's own sequence number, given when the entry is recorded: ids grow in the order
+    /// exchanges finished, so `since=ID` pages forward without gaps.
+    public internal(set) var id: UInt64 = 0
+    /// The server's request id (the logs' `request.id`); 0 for calls the sandbox made.
+    public let requestID: UInt64
     public let time: Date
     /// The emulated endpoint's name, or nil for the sandbox's own endpoints.
     public let endpoint: String?
@@ -22,10 +26,15 @@ public struct JournalEntry: Sendable {
     /// Bodies are kept up to this size, so 1000 entries of 1 MiB bodies cannot hold a gigabyte.
     public static let bodyLimit = 64 * 1024
 
-    public init(record: ExchangeRecord, time: Date) {
-        id = record.requestID
+    /// The verdict on an outgoing call (a destination inquiry), nil for requests the sandbox served.
+    public let verdict: JSONValue?
+
+    /// `endpoint` names an outgoing call; requests the sandbox served are named by their path.
+    public init(record: ExchangeRecord, time: Date, endpoint: String? = nil, verdict: JSONValue? = nil) {
+        requestID = record.requestID
         self.time = time
-        endpoint = EndpointRegistry.descriptor(forPath: record.path)?.name
+        self.endpoint = endpoint ?? EndpointRegistry.descriptor(forPath: record.path)?.name
+        self.verdict = verdict
         method = record.method
         path = record.path
         scenario = record.annotations["scenario"]
@@ -59,6 +68,7 @@ public struct JournalEntry: Sendable {
     public var json: JSONValue {
         .fields([
             "id": .number(String(id)),
+            "requestId": requestID == 0 ? nil : .number(String(requestID)),
             "time": .string(SignatureTimestamp.format(time, utcOffsetHours: 0, milliseconds: true)),
             "endpoint": .string(endpoint ?? path),
             "method": .string(method),
@@ -77,6 +87,7 @@ public struct JournalEntry: Sendable {
                 "body": response.map { Self.body($0.body) },
                 "bodyTruncatedFrom": responseBodySize > Self.bodyLimit ? .number(String(responseBodySize)) : nil,
             ]),
+            "verdict": verdict,
         ])
     }
 

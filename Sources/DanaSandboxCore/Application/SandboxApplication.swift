@@ -40,7 +40,7 @@ public final class SandboxApplication: Sendable {
         }
         signer = try ResponseSigner.load(from: options.keys)
         partners = PartnerDirectory(store: store)
-        try Self.registerPartners(options, in: partners)
+        try partners.register(options.partners, secrets: options.partnerSecrets)
         do {
             scenarios = try ScenarioLibrary(
                 folder: options.scenarios, active: options.activeScenarios,
@@ -58,7 +58,10 @@ public final class SandboxApplication: Sendable {
             openAPISignatureFailure: options.openAPISignatureFailure
         )
         let services = EndpointServices(store: store, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
-        router = Self.makeRouter(services: services, scenarios: scenarios, journal: journal)
+        router = Self.makeRouter(
+            services: services, scenarios: scenarios, journal: journal,
+            verification: TLSClientSession.Verification(caFile: options.caFile, insecure: options.insecure)
+        )
         let configuration = HTTPServerConfiguration(
             host: options.host,
             port: options.port,
@@ -76,7 +79,7 @@ public final class SandboxApplication: Sendable {
 
     /// Every endpoint the sandbox serves: the registry's emulated endpoints, each behind its
     /// error boundary and its scenario gate, then the sandbox's own.
-    private static func makeRouter(services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal) -> Router {
+    private static func makeRouter(services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal, verification: TLSClientSession.Verification) -> Router {
         var router = Router()
         router.add(.get, "/health", HealthHandler())
         for type in EndpointRegistry.endpoints {
@@ -91,6 +94,8 @@ public final class SandboxApplication: Sendable {
         router.add(.post, "/sandbox/reset", ResetHandler(store: services.stores.store, others: [scenarios.resetToStart, journal.clear]))
         router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
         router.add(.post, "/sandbox/partners", PartnersHandler(partners: services.partners))
+        let runner = DestinationInquiryRunner(key: services.signer.dana, partners: services.partners, verification: verification, now: services.now)
+        router.add(.post, DestinationInquiryHandler.path, DestinationInquiryHandler(runner: runner, journal: journal, logger: services.logger))
         router.add(.get, JournalHandler.path, JournalHandler(journal: journal))
         let scenariosHandler = ScenariosHandler(library: scenarios)
         router.add(.get, ScenariosHandler.listPath, scenariosHandler.list)
@@ -98,37 +103,6 @@ public final class SandboxApplication: Sendable {
         router.add(.delete, ScenariosHandler.activePath, scenariosHandler.deactivate)
         router.add(.post, ScenariosHandler.reloadPath, scenariosHandler.reload)
         return router
-    }
-
-    /// `--partner` keys and `--partner-secret` secrets, registered so that resets keep them.
-    private static func registerPartners(_ options: ServeOptions, in partners: PartnerDirectory) throws(StartupError) {
-        for partner in options.partners {
-            let pem: String
-            do {
-                pem = try String(contentsOfFile: partner.publicKeyPath, encoding: .utf8)
-            } catch {
-                throw StartupError("cannot read the key of partner \(partner.clientID), \(partner.publicKeyPath): \(FileErrorReason.describe(error))")
-            }
-            do {
-                _ = try partners.register(clientID: partner.clientID, family: partner.family, publicKeyPEM: pem, clientSecret: options.partnerSecrets[partner.clientID])
-            } catch let error as CryptoError {
-                throw StartupError("unusable key of partner \(partner.clientID), \(partner.publicKeyPath): \(error.message)")
-            } catch {
-                throw StartupError("cannot register partner \(partner.clientID): \(error)")
-            }
-        }
-        for (clientID, secret) in options.partnerSecrets where !options.partners.contains(where: { $0.clientID == clientID }) {
-            do {
-                guard let known = try partners.partner(clientID) else {
-                    throw StartupError("--partner-secret names \(clientID), which is neither in the seed nor given with --partner")
-                }
-                _ = try partners.register(clientID: clientID, family: known.family, publicKeyPEM: known.publicKeyPEM, clientSecret: secret)
-            } catch let error as StartupError {
-                throw error
-            } catch {
-                throw StartupError("cannot set the secret of partner \(clientID): \(error)")
-            }
-        }
     }
 
     /// Listens, and starts watching the scenarios folder for edits.

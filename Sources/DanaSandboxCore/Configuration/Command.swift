@@ -6,6 +6,8 @@ public enum Command: Equatable, Sendable {
     case sign(SignOptions)
     /// `scenarios check [DIR]`: validate scenario files without serving.
     case checkScenarios(folder: String)
+    /// `destination-inquiry URL [OPTIONS]`: play DANA against a partner's endpoint, without a server.
+    case destinationInquiry(DestinationInquiryOptions)
     case help
     case version
 
@@ -13,7 +15,7 @@ public enum Command: Equatable, Sendable {
     /// flag and variable is testable without starting anything.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(UsageError) -> Command {
         guard let first = arguments.first else {
-            throw UsageError("missing command: say 'serve', 'sign', 'scenarios check', or '--help'")
+            throw UsageError("missing command: say 'serve', 'sign', 'scenarios check', 'destination-inquiry', or '--help'")
         }
         switch first {
         case "--help", "-h", "help":
@@ -30,6 +32,10 @@ public enum Command: Equatable, Sendable {
                 throw UsageError("say 'scenarios check [DIR]'")
             }
             return .checkScenarios(folder: rest.count == 2 ? rest[1] : environment[ServeOptions.environmentName(of: "scenarios")] ?? "scenarios")
+        case "destination-inquiry":
+            let rest = Array(arguments.dropFirst())
+            if rest.contains("--help") || rest.contains("-h") { return .help }
+            return .destinationInquiry(try DestinationInquiryOptions.parse(rest, environment: environment))
         case "serve":
             let rest = Array(arguments.dropFirst())
             if rest.contains("--help") || rest.contains("-h") { return .help }

@@ -46,6 +46,11 @@ public struct ServeOptions: Equatable, Sendable {
     public var readTimeoutSeconds = 30.0
     /// An idle keep-alive connection is closed after this long.
     public var idleTimeoutSeconds = 60.0
+    /// PEM certificates to trust for the https:// partner URLs of destination inquiries, instead
+    /// of the system's store.
+    public var caFile: String?
+    /// Accept any certificate of a partner's https:// URL (self-signed development certificates).
+    public var insecure = false
 
     /// The options the user set (by flag or variable), by flag name: a folder the user named must
     /// exist, while a default one may be missing.

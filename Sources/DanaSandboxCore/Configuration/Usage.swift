@@ -13,6 +13,9 @@ public enum Usage {
                                       sign a request as a partner would, for curl
       dana-sandbox scenarios check [DIR]
                                       validate scenario files without serving (default scenarios)
+      dana-sandbox destination-inquiry URL [OPTIONS]
+                                      play DANA against a partner's destination-inquiry endpoint;
+                                      exit 0 when its answer is conformant, 1 when not
       dana-sandbox --help             this text
       dana-sandbox --version          the version
 
@@ -42,6 +45,9 @@ public enum Usage {
       --max-body BYTES         larger request bodies get 413 (default 1048576)
       --read-timeout SECONDS   a request stalled this long gets 408 (default 30)
       --idle-timeout SECONDS   idle keep-alive connections close after this (default 60)
+      --ca-file FILE           certificates to trust for https:// destination-inquiry URLs
+                               (default the system's)
+      --insecure               accept any certificate there (self-signed development ones)
 
     sign FAMILY is snap, b2b, openapi or paylabs. It prints the headers to send (snap, b2b,
     paylabs), or the whole signed envelope (openapi). Send the body byte for byte as given.
@@ -56,6 +62,20 @@ public enum Usage {
       --b2b-token T            snap: sign symmetrically (HMAC-SHA512) with this B2B token
       --access-token T         openapi: head.accessToken (queryUserProfile)
       --external-id ID         snap: X-EXTERNAL-ID (default a new one)
+
+    destination-inquiry URL sends DANA's signed inquiry to URL and checks the answer against
+    every rule of document 003. Options (also DANA_SANDBOX_<NAME>):
+      --suite                  five probes: the example, two destinations, a bill amount, an
+                               unknown destination, a wrong DANA signature (must get 401)
+      --junit FILE             write JUnit XML: a test case per rule
+      --json                   print the JSON report instead of text
+      --client-id ID           whose registered key verifies the answer (default 2014000014442)
+      --product-id ID          productId (default merchant_sku_1)
+      --destination P[:S]      a destination, primaryParam[:secondaryParam] (repeatable;
+                               default 111111111 and 22222222)
+      --bill-amount VALUE      billAmount of each destination, in the smallest unit (IDR)
+      --timeout-ms N           how long to wait for the answer (default 8000)
+      --partner, --keys, --seed, --ca-file, --insecure   as for serve
 
     When ready, serve prints one line to standard output:
       dana-sandbox listening on http://HOST:PORT

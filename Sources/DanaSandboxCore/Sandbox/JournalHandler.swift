@@ -18,8 +18,9 @@ public struct JournalHandler: RequestHandler {
     public func handle(_ request: HTTPRequest) -> Reply {
         var entries = journal.entries()
         if let endpoint = request.queryItem("endpoint") {
-            guard EndpointRegistry.descriptor(named: endpoint) != nil || endpoint.hasPrefix("/") else {
-                return .respond(.jsonError(.badRequest, message: "endpoint '\(endpoint)' is not one of \(EndpointRegistry.names.joined(separator: ", ")) (or a /path)"))
+            let names = EndpointRegistry.names + [ProbeReport.journalName]
+            guard names.contains(endpoint) || endpoint.hasPrefix("/") else {
+                return .respond(.jsonError(.badRequest, message: "endpoint '\(endpoint)' is not one of \(names.joined(separator: ", ")) (or a /path)"))
             }
             entries = entries.filter { ($0.endpoint ?? $0.path) == endpoint }
         }
