@@ -1,12 +1,17 @@
 # dana-sandbox
 #
-#   make build   release binary at .build/release/dana-sandbox
-#   make run     build, then serve on 127.0.0.1:8080 with seed.sql, scenarios/ and keys/
-#   make test    build everything (warnings are errors), run the whole test suite, then the
-#                official clients (dana-python, paylabs-sdk, from PyPI) against the sandbox
-#   make bench   GET /health rate beside nginx; start-up and reset times beside baselines
-#   make deps    install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
-#   make clean   remove build products
+#   make build     release binary at .build/release/dana-sandbox: the Swift runtime and Foundation
+#                  linked in, the seed, scenarios and demo keys built in
+#   make run       build, then serve on 127.0.0.1:8080 with seed.sql, scenarios/ and keys/ from here
+#   make test      build everything (warnings are errors), run the whole test suite, then the
+#                  official clients (dana-python, paylabs-sdk, from PyPI) against the sandbox
+#   make install   the binary into $(PREFIX)/bin (PREFIX defaults to /usr/local)
+#   make dist      .build/dana-sandbox-VERSION-PLATFORM.tar.gz: binary, README, licence, changelog
+#   make test-dist the tarball unpacked in an empty folder and run without any Swift around it
+#   make embed     write the built-in copies of seed.sql, scenarios/ and keys/ again after an edit
+#   make bench     GET /health rate beside nginx; start-up and reset times beside baselines
+#   make deps      install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
+#   make clean     remove build products
 
 SWIFT ?= swift
 # Zero warnings is a project rule; the build enforces it instead of a reviewer.
@@ -17,13 +22,39 @@ STRICT = -Xswiftc -warnings-as-errors
 DEPS = /usr/include/sqlite3.h:libsqlite3-dev /usr/include/openssl/evp.h:libssl-dev /usr/bin/pkg-config:pkgconf \
        /usr/bin/sqlite3:sqlite3 /usr/bin/openssl:openssl
 
-.PHONY: build run test bench deps clean
+# The version lives in one place, Usage.swift; --version, /health and the tarball's name read it.
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/DanaSandboxCore/Configuration/Usage.swift)
+PLATFORM := $(shell uname -s | tr '[:upper:]' '[:lower:]')-$(shell uname -m)
+DIST := dana-sandbox-$(VERSION)-$(PLATFORM)
+PREFIX ?= /usr/local
 
+.PHONY: build run test install dist test-dist embed bench deps clean
+
+# --static-swift-stdlib links the Swift runtime and Foundation into the binary: it runs where no
+# Swift toolchain is installed, needing only libc, libsqlite3 and libssl/libcrypto.
 build: deps
-	$(SWIFT) build -c release --product dana-sandbox $(STRICT)
+	$(SWIFT) build -c release --product dana-sandbox --static-swift-stdlib $(STRICT)
 
 run: build
-	.build/release/dana-sandbox serve
+	.build/release/dana-sandbox serve --seed seed.sql --scenarios scenarios --keys keys
+
+install: build
+	install -d "$(DESTDIR)$(PREFIX)/bin"
+	install -m 755 .build/release/dana-sandbox "$(DESTDIR)$(PREFIX)/bin/dana-sandbox"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/dana-sandbox"
+
+dist: build
+	rm -rf .build/dist && mkdir -p .build/dist/$(DIST)
+	cp .build/release/dana-sandbox README.md LICENSE CHANGELOG.md .build/dist/$(DIST)/
+	strip .build/dist/$(DIST)/dana-sandbox
+	tar -C .build/dist -czf .build/$(DIST).tar.gz $(DIST)
+	@echo ".build/$(DIST).tar.gz"
+
+test-dist: dist
+	Tests/Dist/check.sh .build/$(DIST).tar.gz
+
+embed:
+	Tests/Tools/embed-defaults.sh
 
 test: deps
 	$(SWIFT) build --build-tests $(STRICT)

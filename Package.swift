@@ -53,6 +53,8 @@ let package = Package(
         .target(
             name: "DanaSandboxCore",
             dependencies: ["SandboxJSON", "SandboxHTTP", "SandboxCrypto", "SandboxSupport", "SandboxStorage", "DanaSandboxAPIs"],
+            // seed.sql, scenarios/ and keys/, built into the binary (`make embed` writes the archive)
+            resources: [.embedInCode("BuiltIn/defaults.archive")],
             swiftSettings: strictSwift6
         ),
         // thin executable: parse options, build, run, wait for a signal

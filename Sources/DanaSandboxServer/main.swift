@@ -4,9 +4,8 @@ import Foundation
 
 // parse → build → run → wait for a signal → drain → exit 0
 
-func fail(_ message: String, status: Int32, usage: Bool = false) -> Never {
+func fail(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data("dana-sandbox: \(message)\n".utf8))
-    if usage { FileHandle.standardError.write(Data("\n\(Usage.text)\n".utf8)) }
     exit(status)
 }
 
@@ -14,18 +13,27 @@ let command: Command
 do {
     command = try Command.parse(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
 } catch {
-    fail(error.message, status: 2, usage: true)
+    fail("\(error.message)\n\(Usage.hint(for: error.topic))", status: 2)
 }
 
 switch command {
-case .help:
-    print(Usage.text)
+case .help(let topic):
+    print(topic.map(Usage.text(for:)) ?? Usage.text)
 case .version:
     print("dana-sandbox \(Usage.version)")
+case .initialize(let folder):
+    do {
+        let written = try BuiltInDefaults.write(to: folder)
+        print("wrote \(written.count) files to \(folder): seed.sql, scenarios/, keys/")
+        print("serve them with: dana-sandbox serve --seed \(folder)/seed.sql --scenarios \(folder)/scenarios --keys \(folder)/keys")
+    } catch {
+        fail(error.message, status: 1)
+    }
 case .checkScenarios(let folder):
-    switch ScenarioLoader.load(folder: folder) {
+    let source = folder.map(ScenarioSource.folder) ?? BuiltInDefaults.scenarios
+    switch source.load() {
     case .success(let scenarios):
-        print("\(scenarios.count) scenarios in \(folder) are valid")
+        print("\(scenarios.count) scenarios in \(folder ?? "the built-in library") are valid")
     case .failure(let failure):
         for error in failure.errors { FileHandle.standardError.write(Data("dana-sandbox: \(error)\n".utf8)) }
         exit(1)

@@ -10,6 +10,13 @@ public struct PartnerStore: Sendable {
         try store.withDatabase { database in try Self.find(clientID, in: database) }
     }
 
+    /// Every partner, by client id.
+    public func all() throws -> [Partner] {
+        try store.withDatabase { database in
+            try database.query("SELECT * FROM partners ORDER BY client_id").map(Partner.init(row:))
+        }
+    }
+
     /// Adds or replaces a partner in the live state and in the seed state, so the registration
     /// survives a reset. A family or secret left nil keeps the existing partner's; a new partner
     /// is DANA's, and a new DANA partner's secret is its client id, as in DANA's own samples, so

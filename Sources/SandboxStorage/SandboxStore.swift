@@ -33,6 +33,11 @@ public final class SandboxStore: @unchecked Sendable {
         } catch {
             throw StoreOpenError("cannot read seed file \(seedPath): \(FileErrorReason.describe(error))")
         }
+        return try open(databasePath: databasePath, seed: seed, seedName: seedPath)
+    }
+
+    /// As `open(databasePath:seedPath:)`, with the seed's text; `seedName` names it in errors.
+    public static func open(databasePath: String, seed: String, seedName seedPath: String) throws(StoreOpenError) -> SandboxStore {
         let pristine: SQLiteDatabase
         do {
             pristine = try SQLiteDatabase(path: ":memory:")
@@ -106,6 +111,16 @@ public final class SandboxStore: @unchecked Sendable {
         defer { lock.unlock() }
         _ = try pristine.transaction { try body(pristine) }
         return try live.transaction { try body(live) }
+    }
+
+    /// Copies everything the write-ahead log holds into the database file and empties the log, so
+    /// the file alone is complete (a user may copy just the `.db`). For a graceful stop; a no-op
+    /// for `:memory:`.
+    public func checkpoint() throws(SQLiteError) {
+        guard path != ":memory:" && !path.isEmpty else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        try live.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Back to the seed state: every table as seed.sql left it.

@@ -30,9 +30,10 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(options.host, "127.0.0.1")
         XCTAssertEqual(options.port, 8080)
         XCTAssertEqual(options.database, ":memory:")
-        XCTAssertEqual(options.seed, "seed.sql")
-        XCTAssertEqual(options.scenarios, "scenarios")
-        XCTAssertEqual(options.keys, "keys")
+        // The built-in seed, scenarios and keys: the binary serves from any folder.
+        XCTAssertNil(options.seed)
+        XCTAssertNil(options.scenarios)
+        XCTAssertNil(options.keys)
         XCTAssertEqual(options.logFormat, .text)
         XCTAssertEqual(options.signatures, .enforce)
         XCTAssertEqual(options.journalLimit, 1000)
@@ -142,20 +143,22 @@ final class CommandTests: XCTestCase {
     }
 
     func testMissingOrUnknownCommand_AreUsageErrors() {
-        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', 'scenarios check', 'destination-inquiry', or '--help'")
+        XCTAssertEqual(usageError([]), "missing command: say 'serve', 'sign', 'scenarios check', 'destination-inquiry', 'init', or '--help'")
         XCTAssertEqual(usageError(["serv"]), "unknown command 'serv'")
         XCTAssertEqual(usageError(["--port", "1"]), "unknown option '--port' before the command; options follow 'serve'")
     }
 
     func testHelpAndVersion() throws {
-        XCTAssertEqual(try Command.parse(["--help"], environment: [:]), .help)
-        XCTAssertEqual(try Command.parse(["serve", "--help"], environment: [:]), .help)
+        XCTAssertEqual(try Command.parse(["--help"], environment: [:]), .help(nil))
+        XCTAssertEqual(try Command.parse(["serve", "--help"], environment: [:]), .help(.serve))
+        XCTAssertEqual(try Command.parse(["init", "-h"], environment: [:]), .help(.initialize))
         XCTAssertEqual(try Command.parse(["--version"], environment: [:]), .version)
     }
 
     func testUsage_MentionsEveryFlag() {
         for flag in ServeOptions.flagNames {
             XCTAssertTrue(Usage.text.contains("--\(flag) "), "usage does not mention --\(flag)")
+            XCTAssertTrue(Usage.text(for: .serve).contains("--\(flag) "), "serve's page does not mention --\(flag)")
         }
     }
 }

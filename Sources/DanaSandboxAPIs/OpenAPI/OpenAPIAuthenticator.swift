@@ -34,7 +34,8 @@ public struct OpenAPIAuthenticator: Sendable {
                     partner: clientID, keyFingerprint: key.fingerprint,
                     expectedStringToSign: String(decoding: envelope.signedBytes, as: UTF8.self),
                     formsTried: ["request-member=\(SHA256.hexDigest(envelope.signedBytes))"],
-                    reason: envelope.signature == nil ? "the envelope has no signature" : "signature does not verify over the raw request member"
+                    reason: envelope.signature == nil ? "the envelope has no signature" : "signature does not verify over the raw request member",
+                    secrets: JournalEntry.secretMembers.compactMap { envelope.head($0) }
                 ))
                 throw Rejection(context.settings.openAPISignatureFailure)
             }

@@ -37,7 +37,7 @@ public struct SNAPAuthenticator: Sendable {
                strings.contains(where: { SNAPSignatureScheme.authenticates(presented, $0, secret: secret) }) {
                 return partner
             }
-            throw refusal(request, partner: partner, key: "HMAC-SHA512 with the client secret", expected: strings[0], hashes: hashes)
+            throw refusal(request, partner: partner, key: "HMAC-SHA512 with the client secret", expected: strings[0], hashes: hashes, secrets: [token])
         }
 
         guard context.settings.enforce else { return partner }
@@ -63,10 +63,10 @@ public struct SNAPAuthenticator: Sendable {
 
     /// 401 Invalid Signature, logged with what the partner needs to fix it, and with the same in
     /// `additionalInfo.debugMessage` when the request asks for it.
-    func refusal(_ request: HTTPRequest, partner: Partner, key: String, expected: String, hashes: [BodyCandidates.Hash]) -> Rejection<SNAPResponseCode> {
+    func refusal(_ request: HTTPRequest, partner: Partner, key: String, expected: String, hashes: [BodyCandidates.Hash], secrets: [String] = []) -> Rejection<SNAPResponseCode> {
         let diagnostics = SignatureDiagnostics(
             partner: partner.clientID, keyFingerprint: key, expectedStringToSign: expected,
-            formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
+            formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify", secrets: secrets
         )
         context.logFailure(diagnostics)
         return Rejection(service.unauthorized("Invalid Signature"), diagnostics.debugMembers(for: request))

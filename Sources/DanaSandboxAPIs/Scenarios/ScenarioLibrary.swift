@@ -36,29 +36,23 @@ public final class ScenarioLibrary: Sendable {
         }
     }
 
-    public let folder: String
+    public let source: ScenarioSource
     private let startActive: [String]
     private let logger: Logger
     private let state = Mutex(State())
     /// Set once, by `watch()` at start, and only kept alive here (a released source stops).
     private nonisolated(unsafe) var watcher: DispatchSourceTimer?
 
-    /// Loads `folder` and activates `active`; a broken file or an unknown name fails start-up.
-    /// A missing folder is an error only when `required` (the user named it).
-    public init(folder: String, active: [String], required: Bool, logger: Logger) throws(ScenarioLibraryError) {
-        self.folder = folder
+    /// Loads `source` and activates `active`; a broken file or an unknown name fails start-up.
+    public init(source: ScenarioSource, active: [String], logger: Logger) throws(ScenarioLibraryError) {
+        self.source = source
         self.startActive = active
         self.logger = logger
-        var exists: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &exists) && !required && active.isEmpty {
-            logger.log(.notice, "no scenarios folder \(folder); scenarios can be added there and reloaded")
-            return
-        }
-        switch ScenarioLoader.load(folder: folder) {
+        switch source.load() {
         case .failure(let failure):
             throw .broken(failure)
         case .success(let scenarios):
-            let fingerprint = ScenarioLoader.fingerprint(folder: folder)
+            let fingerprint = source.fingerprint()
             state.withLock { $0.install(scenarios, fingerprint: fingerprint) }
         }
         do throws(ScenarioLookupError) {
@@ -100,11 +94,11 @@ public final class ScenarioLibrary: Sendable {
 
     // MARK: - Reloading
 
-    /// Reads the folder again. A broken edit keeps the previous set and says why.
+    /// Reads the source again. A broken edit keeps the previous set and says why.
     @discardableResult
     public func reload() -> Result<Int, ScenarioLoadFailure> {
-        let fingerprint = ScenarioLoader.fingerprint(folder: folder)
-        switch ScenarioLoader.load(folder: folder) {
+        let fingerprint = source.fingerprint()
+        switch source.load() {
         case .failure(let failure):
             state.withLock { $0.fingerprint = fingerprint }
             logger.log(.warning, "scenario reload failed; keeping the previous scenarios", [("problem", .string(failure.summary))])
@@ -116,7 +110,7 @@ public final class ScenarioLibrary: Sendable {
                 state.active.removeAll { state.scenarios[$0] == nil }
                 return gone
             }
-            logger.log(.notice, "scenarios reloaded", [("count", .number(String(scenarios.count))), ("folder", .string(folder))])
+            logger.log(.notice, "scenarios reloaded", [("count", .number(String(scenarios.count))), ("folder", .string(source.description))])
             if !dropped.isEmpty {
                 logger.log(.warning, "active scenarios no longer exist and were deactivated", [("names", .string(dropped.joined(separator: ",")))])
             }
@@ -124,13 +118,15 @@ public final class ScenarioLibrary: Sendable {
         }
     }
 
-    /// Checks the folder every `interval` and reloads when a file was added, changed or removed.
+    /// Checks the folder every `interval` and reloads when a file was added, changed or removed;
+    /// the built-in library is not watched.
     public func watch(every interval: DispatchTimeInterval = .seconds(1)) {
+        guard case .folder = source else { return }
         let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "dana-sandbox.scenario-watcher"))
         timer.schedule(deadline: .now() + interval, repeating: interval)
         timer.setEventHandler { [weak self] in
             guard let self else { return }
-            let fingerprint = ScenarioLoader.fingerprint(folder: self.folder)
+            let fingerprint = self.source.fingerprint()
             if fingerprint != self.state.withLock({ $0.fingerprint }) { self.reload() }
         }
         timer.resume()

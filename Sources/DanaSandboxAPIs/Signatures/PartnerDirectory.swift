@@ -18,6 +18,10 @@ public final class PartnerDirectory: Sendable {
         try records.partner(clientID)
     }
 
+    public func all() throws -> [Partner] {
+        try records.all()
+    }
+
     public func publicKey(of partner: Partner) throws(CryptoError) -> RSAPublicKey {
         if let key = keys.withLock({ $0[partner.publicKeyPEM] }) { return key }
         let key = try RSAPublicKey(pem: partner.publicKeyPEM)

@@ -12,6 +12,10 @@ public struct SignatureDiagnostics: Sendable, Equatable {
     /// `label=sha256-hex` of every body form tried.
     public let formsTried: [String]
     public let reason: String
+    /// Values in the string to sign that logs must not show (a client secret, an access token, a
+    /// B2B token): the journal masks the same ones. The debug message, which goes back to the
+    /// partner who sent them, keeps them.
+    public var secrets: [String] = []
 
     /// One line for `additionalInfo.debugMessage`, as DANA's sandbox gives with X-Debug-Mode.
     public var debugMessage: String {
@@ -22,10 +26,14 @@ public struct SignatureDiagnostics: Sendable, Equatable {
         [
             ("partner", .string(partner)),
             ("key", .string(keyFingerprint)),
-            ("expected", .string(expectedStringToSign)),
+            ("expected", .string(masked(expectedStringToSign))),
             ("forms", .string(formsTried.joined(separator: ","))),
             ("reason", .string(reason)),
         ]
+    }
+
+    private func masked(_ text: String) -> String {
+        secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }
 
     /// `additionalInfo.debugMessage` when `request` asks for it with `X-Debug-Mode: 1` (or

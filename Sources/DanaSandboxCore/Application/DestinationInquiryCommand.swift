@@ -14,7 +14,11 @@ public enum DestinationInquiryCommand {
         guard let order = options.order else { throw StartupError("destination-inquiry needs the partner's URL") }
         let store: SandboxStore
         do {
-            store = try SandboxStore.open(databasePath: ":memory:", seedPath: options.seed)
+            if let seed = options.seed {
+                store = try SandboxStore.open(databasePath: ":memory:", seedPath: seed)
+            } else {
+                store = try SandboxStore.open(databasePath: ":memory:", seed: BuiltInDefaults.seed, seedName: BuiltInDefaults.seedName)
+            }
         } catch {
             throw StartupError(error.message)
         }

@@ -4,13 +4,17 @@ import SandboxCrypto
 import SandboxSupport
 
 extension ResponseSigner {
-    /// Reads `dana-private.pem` and `paylabs-private.pem` from `folder`.
-    public static func load(from folder: String) throws(StartupError) -> ResponseSigner {
+    /// Reads `dana-private.pem` and `paylabs-private.pem` from `folder`, or the built-in keys
+    /// when it is nil.
+    public static func load(from folder: String?) throws(StartupError) -> ResponseSigner {
         func key(_ name: String) throws(StartupError) -> RSAPrivateKey {
-            let path = (folder as NSString).appendingPathComponent(name)
+            let path = folder.map { ($0 as NSString).appendingPathComponent(name) } ?? "built-in keys/\(name)"
             let pem: String
             do {
-                pem = try String(contentsOfFile: path, encoding: .utf8)
+                guard let folder else { return try RSAPrivateKey(pem: BuiltInDefaults.key(name) ?? "") }
+                pem = try String(contentsOfFile: (folder as NSString).appendingPathComponent(name), encoding: .utf8)
+            } catch let error as CryptoError {
+                throw StartupError("unusable key \(path): \(error.message)")
             } catch {
                 throw StartupError("cannot read key \(path): \(FileErrorReason.describe(error))")
             }

@@ -34,7 +34,11 @@ public final class SandboxApplication: Sendable {
             adminToken = nil
         }
         do {
-            store = try SandboxStore.open(databasePath: options.database, seedPath: options.seed)
+            if let seed = options.seed {
+                store = try SandboxStore.open(databasePath: options.database, seedPath: seed)
+            } else {
+                store = try SandboxStore.open(databasePath: options.database, seed: BuiltInDefaults.seed, seedName: BuiltInDefaults.seedName)
+            }
         } catch {
             throw StartupError(error.message)
         }
@@ -43,8 +47,7 @@ public final class SandboxApplication: Sendable {
         try partners.register(options.partners, secrets: options.partnerSecrets)
         do {
             scenarios = try ScenarioLibrary(
-                folder: options.scenarios, active: options.activeScenarios,
-                required: options.explicitlySet.contains("scenarios"), logger: logger
+                source: options.scenarios.map(ScenarioSource.folder) ?? BuiltInDefaults.scenarios, active: options.activeScenarios, logger: logger
             )
         } catch {
             throw StartupError(error.message)
@@ -93,7 +96,9 @@ public final class SandboxApplication: Sendable {
 
         router.add(.post, "/sandbox/reset", ResetHandler(store: services.stores.store, others: [scenarios.resetToStart, journal.clear]))
         router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
-        router.add(.post, "/sandbox/partners", PartnersHandler(partners: services.partners))
+        let partnersHandler = PartnersHandler(partners: services.partners)
+        router.add(.post, PartnersHandler.path, partnersHandler.register)
+        router.add(.get, PartnersHandler.path, partnersHandler.list)
         let runner = DestinationInquiryRunner(key: services.signer.dana, partners: services.partners, verification: verification, now: services.now)
         router.add(.post, DestinationInquiryHandler.path, DestinationInquiryHandler(runner: runner, journal: journal, logger: services.logger))
         router.add(.get, JournalHandler.path, JournalHandler(journal: journal))
@@ -113,7 +118,7 @@ public final class SandboxApplication: Sendable {
             throw StartupError("cannot listen on \(ListenAddress.url(host: options.host, port: options.port)): \(error.detail)")
         }
         if store.reopened {
-            logger.log(.notice, "reopened \(store.path) as it was; \(options.seed) applies only to a new database (POST /sandbox/reset applies it)")
+            logger.log(.notice, "reopened \(store.path) as it was; \(options.seed ?? BuiltInDefaults.seedName) applies only to a new database (POST /sandbox/reset applies it)")
         }
         scenarios.watch()
         if options.signatures == .off {
@@ -134,6 +139,11 @@ public final class SandboxApplication: Sendable {
     public func stop(timeout: Duration = .seconds(10)) {
         server.stop(timeout: timeout) {
             logger.log(.notice, "stopping: no new connections; finishing requests in flight")
+        }
+        do {
+            try store.checkpoint()
+        } catch {
+            logger.log(.error, "cannot checkpoint \(store.path): the data is safe in its -wal file", [("error", .string(error.message))])
         }
         logger.log(.notice, "stopped")
     }

@@ -7,8 +7,9 @@ import SandboxJSON
 public struct DestinationInquiryOptions: Sendable, Equatable {
     /// Set last, from the URL and the order's flags.
     public private(set) var order: DestinationInquiryOrder?
-    public var seed = "seed.sql"
-    public var keys = "keys"
+    /// nil: the built-in seed and keys, as for serve.
+    public var seed: String?
+    public var keys: String?
     public var partners: [ServeOptions.PartnerKey] = []
     public var caFile: String?
     public var insecure = false

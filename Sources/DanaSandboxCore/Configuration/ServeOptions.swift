@@ -25,9 +25,12 @@ public struct ServeOptions: Equatable, Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database = ":memory:"
-    public var seed = "seed.sql"
-    public var scenarios = "scenarios"
-    public var keys = "keys"
+    /// nil: the seed built into the binary.
+    public var seed: String?
+    /// nil: the scenario library built into the binary.
+    public var scenarios: String?
+    /// nil: the demo keys built into the binary.
+    public var keys: String?
     public var activeScenarios: [String] = []
     public var partners: [PartnerKey] = []
     /// `--partner-secret CLIENT_ID=SECRET`: a DANA partner's client secret (Open API and HMAC).

@@ -1,33 +1,63 @@
-import SandboxHTTP
-
-/// The text of `dana-sandbox --help`, also printed (to standard error) after a usage error.
+/// The text of `dana-sandbox --help` and of each command's `--help`.
 public enum Usage {
-    public static let version = "0.1.0"
+    /// The version `--version`, `/health` and `make dist` report: kept here and nowhere else (the
+    /// Makefile reads it from this line).
+    public static let version = "0.2.0"
 
-    public static let text = """
-    dana-sandbox \(version): an offline sandbox of the DANA and Paylabs partner APIs
+    /// A command with a help page of its own.
+    public enum Topic: String, Sendable, CaseIterable {
+        case serve, sign, scenarios, initialize = "init", destinationInquiry = "destination-inquiry"
+    }
 
+    /// The whole page: every command and the options of `serve`.
+    public static var text: String {
+        [header, commands, serve, sign, destinationInquiry, footer].joined(separator: "\n\n")
+    }
+
+    /// One command's page.
+    public static func text(for topic: Topic) -> String {
+        switch topic {
+        case .serve: [header, "Usage: dana-sandbox serve [OPTIONS]", serve, footer].joined(separator: "\n\n")
+        case .sign: [header, "Usage: dana-sandbox sign FAMILY [OPTIONS]", sign].joined(separator: "\n\n")
+        case .scenarios: [header, scenarios].joined(separator: "\n\n")
+        case .initialize: [header, initialize].joined(separator: "\n\n")
+        case .destinationInquiry: [header, "Usage: dana-sandbox destination-inquiry URL [OPTIONS]", destinationInquiry].joined(separator: "\n\n")
+        }
+    }
+
+    /// The one line a usage error ends with, pointing at the page that explains.
+    public static func hint(for topic: Topic?) -> String {
+        "Run 'dana-sandbox \(topic.map { $0.rawValue + " " } ?? "")--help' for usage."
+    }
+
+    private static let header = "dana-sandbox \(version): an offline sandbox of the DANA and Paylabs partner APIs"
+
+    private static let commands = """
     Usage:
       dana-sandbox serve [OPTIONS]    serve the sandbox until SIGTERM or SIGINT
       dana-sandbox sign FAMILY [OPTIONS]
                                       sign a request as a partner would, for curl
       dana-sandbox scenarios check [DIR]
-                                      validate scenario files without serving (default scenarios)
+                                      validate scenario files without serving
       dana-sandbox destination-inquiry URL [OPTIONS]
                                       play DANA against a partner's destination-inquiry endpoint;
                                       exit 0 when its answer is conformant, 1 when not
-      dana-sandbox --help             this text
+      dana-sandbox init DIR           write editable copies of the built-in seed, scenarios and keys
+      dana-sandbox --help             this text; COMMAND --help for one command
       dana-sandbox --version          the version
+    """
 
+    private static let serve = """
     Options of serve. Each can also be set with DANA_SANDBOX_<NAME> (DANA_SANDBOX_PORT,
     DANA_SANDBOX_LOG_FORMAT, ...); a flag wins over its variable. Repeatable options take a
-    comma-separated list in their variable.
+    comma-separated list in their variable. The seed, scenarios and keys are built in; the flags
+    point elsewhere (dana-sandbox init DIR writes copies to edit).
       --host ADDRESS           address to listen on (default 127.0.0.1)
       --port N                 port to listen on; 0 picks a free one (default 8080)
       --db PATH                SQLite database; a file keeps state across restarts (default :memory:)
-      --seed FILE              SQL applied to a new database (default seed.sql)
-      --scenarios DIR          scenario files (default scenarios)
-      --keys DIR               signing keys (default keys)
+      --seed FILE              SQL applied to a new database (default the built-in seed)
+      --scenarios DIR          scenario files, reloaded when they change (default the built-in library)
+      --keys DIR               signing keys (default the built-in demo keys)
       --scenario NAME          activate a scenario from the start (repeatable)
       --partner [dana:|paylabs:]ID=KEY_FILE
                                register a partner's public key (repeatable)
@@ -48,7 +78,9 @@ public enum Usage {
       --ca-file FILE           certificates to trust for https:// destination-inquiry URLs
                                (default the system's)
       --insecure               accept any certificate there (self-signed development ones)
+    """
 
+    private static let sign = """
     sign FAMILY is snap, b2b, openapi or paylabs. It prints the headers to send (snap, b2b,
     paylabs), or the whole signed envelope (openapi). Send the body byte for byte as given.
       --path PATH              request path (snap, paylabs), e.g. /v1.0/emoney/account-inquiry.htm
@@ -56,13 +88,31 @@ public enum Usage {
       --body JSON | --body-file FILE
       --partner ID             client id or merchant id (default 2014000014442; paylabs: the
                                body's merchantId, else 010001)
-      --key FILE               private key (default keys/demo-partner-private.pem)
+      --key FILE               private key (default the built-in demo partner key)
       --timestamp T            X-TIMESTAMP or reqTime (default now, Jakarta time)
       --secret S               client secret (openapi; snap with --b2b-token) (default the id)
       --b2b-token T            snap: sign symmetrically (HMAC-SHA512) with this B2B token
       --access-token T         openapi: head.accessToken (queryUserProfile)
       --external-id ID         snap: X-EXTERNAL-ID (default a new one)
+    """
 
+    private static let scenarios = """
+    Usage: dana-sandbox scenarios check [DIR]
+
+    Loads every *.json under DIR (default DANA_SANDBOX_SCENARIOS, else the built-in library) and
+    checks every field, as serve does at start. Prints how many are valid and exits 0, or prints
+    each problem with its file and field and exits 1.
+    """
+
+    private static let initialize = """
+    Usage: dana-sandbox init DIR
+
+    Writes DIR/seed.sql, DIR/scenarios/ and DIR/keys/: editable copies of what the binary has
+    built in. Nothing is written when any of those files exists. Then serve with them:
+      dana-sandbox serve --seed DIR/seed.sql --scenarios DIR/scenarios --keys DIR/keys
+    """
+
+    private static let destinationInquiry = """
     destination-inquiry URL sends DANA's signed inquiry to URL and checks the answer against
     every rule of document 003. Options (also DANA_SANDBOX_<NAME>):
       --suite                  five probes: the example, two destinations, a bill amount, an
@@ -76,7 +126,9 @@ public enum Usage {
       --bill-amount VALUE      billAmount of each destination, in the smallest unit (IDR)
       --timeout-ms N           how long to wait for the answer (default 8000)
       --partner, --keys, --seed, --ca-file, --insecure   as for serve
+    """
 
+    private static let footer = """
     When ready, serve prints one line to standard output:
       dana-sandbox listening on http://HOST:PORT
 

@@ -5,7 +5,8 @@ import SandboxJSON
 import SandboxSupport
 
 /// `GET /sandbox/journal?limit=N&endpoint=NAME&scenario=NAME&since=ID|TIME`: recent exchanges,
-/// newest first, so a CI test can assert what its integration sent and got.
+/// newest first (with `since`, the ones after it, oldest first), so a CI test can assert what its
+/// integration sent and got.
 public struct JournalHandler: RequestHandler {
     public static let path = "/sandbox/journal"
 
@@ -28,10 +29,12 @@ public struct JournalHandler: RequestHandler {
             entries = entries.filter { $0.scenario == scenario }
         }
         if let since = request.queryItem("since") {
+            // Paging forward: the entries after `since`, oldest first, so `limit` takes the next
+            // ones and the last id of a page is the `since` of the next.
             if let id = UInt64(since) {
-                entries = entries.filter { $0.id > id }
+                entries = entries.filter { $0.id > id }.reversed()
             } else if let time = SignatureTimestamp.parse(since) {
-                entries = entries.filter { $0.time > time }
+                entries = entries.filter { $0.time > time }.reversed()
             } else {
                 return .respond(.jsonError(.badRequest, message: "since takes an exchange id or an ISO-8601 time (2026-11-21T10:00:00Z), not '\(since)'"))
             }

@@ -28,7 +28,7 @@ public struct ScenariosHandler: Sendable {
             ])
         }
         return .respond(.json(.ok, JSONValue.fields([
-            "folder": .string(library.folder),
+            "folder": .string(library.source.description),
             "active": .array(active.map(JSONValue.string)),
             "scenarios": .array(scenarios),
         ]).text))

@@ -11,12 +11,14 @@ public enum RequestSigner {
     public static func run(_ options: SignOptions, now: Date = Date()) throws(StartupError) -> String {
         let body = try readBody(options)
         let key: RSAPrivateKey
+        let keyName = options.keyPath ?? "built-in keys/demo-partner-private.pem"
         do {
-            key = try RSAPrivateKey(pem: try String(contentsOfFile: options.keyPath, encoding: .utf8))
+            let pem = try options.keyPath.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? BuiltInDefaults.key("demo-partner-private.pem") ?? ""
+            key = try RSAPrivateKey(pem: pem)
         } catch let error as CryptoError {
-            throw StartupError("unusable key \(options.keyPath): \(error.message)")
+            throw StartupError("unusable key \(keyName): \(error.message)")
         } catch {
-            throw StartupError("cannot read key \(options.keyPath): \(FileErrorReason.describe(error))")
+            throw StartupError("cannot read key \(keyName): \(FileErrorReason.describe(error))")
         }
         do {
             switch options.family {

@@ -17,7 +17,8 @@ public struct SignOptions: Equatable, Sendable {
     public var body: String?
     public var bodyFile: String?
     public var partner: String?
-    public var keyPath = "keys/demo-partner-private.pem"
+    /// nil: the built-in demo partner key.
+    public var keyPath: String?
     public var timestamp: String?
     public var secret: String?
     public var b2bToken: String?

@@ -92,6 +92,26 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try RawHTTPClient(port: application.port).request("GET", "/sandbox/journal?since=yesterday").status, 400)
     }
 
+    func testSince_PagesForward_InOrder_WithoutSkipping() throws {
+        // given: seven exchanges
+        try start()
+        for _ in 0..<7 { _ = try RawHTTPClient(port: application.port).request("GET", "/health") }
+        let all = (try journal()["entries"]?.arrayValue ?? []).compactMap { $0["id"]?.numberLexeme.flatMap { Int($0) } }
+        XCTAssertEqual(all.count, 7)
+        // when: paging forward three at a time from before the first
+        var seen: [Int] = []
+        var since = 0
+        while true {
+            let page = (try journal("?since=\(since)&limit=3")["entries"]?.arrayValue ?? []).compactMap { $0["id"]?.numberLexeme.flatMap { Int($0) } }
+            if page.isEmpty { break }
+            XCTAssertLessThanOrEqual(page.count, 3)
+            seen += page
+            since = page[page.count - 1]
+        }
+        // then: every entry once, oldest first
+        XCTAssertEqual(seen, all.reversed())
+    }
+
     func testSecretsAndTokens_AreMasked() throws {
         try start()
         try inquiry(token: "demo-token-62811742234")

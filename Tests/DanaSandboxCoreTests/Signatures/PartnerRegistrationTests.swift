@@ -89,6 +89,37 @@ final class PartnerRegistrationTests: XCTestCase {
         XCTAssertEqual(try harness.json(try SignedRequest.paylabs(sentBody: body, timestamp: harness.clock.jakarta, key: privateKey))["errCode"]?.stringValue, "0")
     }
 
+    func testPartnersEndpoint_RefusesAFamilyPrefix_InsteadOfRegisteringADANAPartnerOfThatName() throws {
+        let harness = try SandboxHarness()
+        let pem = try String(contentsOfFile: publicKey, encoding: .utf8)
+        let response = harness.send(HTTPRequest(method: .post, target: "/sandbox/partners", body: JSONValue.fields(["clientId": "paylabs:020001", "publicKey": .string(pem)]).bytes))
+        XCTAssertEqual(response.status.code, 400)
+        XCTAssertEqual(try JSONScanner.parse(response.body)["message"]?.stringValue, #"clientId paylabs:020001 has a family prefix: send "clientId":"020001" with "family":"PAYLABS"."#)
+        XCTAssertNil(try harness.application.partners.partner("paylabs:020001"))
+        let unknownFamily = harness.send(HTTPRequest(method: .post, target: "/sandbox/partners", body: JSONValue.fields(["clientId": "x", "family": "OVO", "publicKey": .string(pem)]).bytes))
+        XCTAssertEqual(unknownFamily.status.code, 400)
+    }
+
+    func testPartnersList_ShowsEveryPartner_WithoutSecrets() throws {
+        // given
+        let harness = try SandboxHarness()
+        let pem = try String(contentsOfFile: publicKey, encoding: .utf8)
+        let registration = JSONValue.fields(["clientId": "020001", "family": "PAYLABS", "publicKey": .string(pem)])
+        XCTAssertEqual(harness.send(HTTPRequest(method: .post, target: "/sandbox/partners", body: registration.bytes)).status.code, 201)
+        // when
+        let response = harness.send(HTTPRequest(method: .get, target: "/sandbox/partners"))
+        // then
+        XCTAssertEqual(response.status.code, 200)
+        let partners = try XCTUnwrap(try JSONScanner.parse(response.body)["partners"]?.arrayValue)
+        let registered = try XCTUnwrap(partners.first { $0["clientId"]?.stringValue == "020001" })
+        XCTAssertEqual(registered["family"]?.stringValue, "PAYLABS")
+        let demo = try XCTUnwrap(partners.first { $0["clientId"]?.stringValue == "2014000014442" })
+        XCTAssertEqual(demo["hasClientSecret"], .bool(true))
+        XCTAssertEqual(demo["status"]?.stringValue, "ACTIVE")
+        XCTAssertFalse(String(decoding: response.body, as: UTF8.self).contains("clientSecret\""), "no secret is listed")
+        XCTAssertFalse(String(decoding: response.body, as: UTF8.self).contains("BEGIN PUBLIC KEY"), "fingerprints, not keys")
+    }
+
     func testPartnersEndpoint_RefusesABadKey_WithAReason() throws {
         let harness = try SandboxHarness()
         let response = harness.send(HTTPRequest(method: .post, target: "/sandbox/partners", body: Array(#"{"clientId":"x","publicKey":"nope"}"#.utf8)))
