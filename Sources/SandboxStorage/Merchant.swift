@@ -8,6 +8,16 @@ public struct Merchant: Sendable, Equatable {
     public let totalBalanceCents: Int64
     public let depositBalanceCents: Int64
 
+    public init(merchantID: String, partnerID: String, name: String, status: RecordStatus, availableBalanceCents: Int64, totalBalanceCents: Int64, depositBalanceCents: Int64) {
+        self.merchantID = merchantID
+        self.partnerID = partnerID
+        self.name = name
+        self.status = status
+        self.availableBalanceCents = availableBalanceCents
+        self.totalBalanceCents = totalBalanceCents
+        self.depositBalanceCents = depositBalanceCents
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         merchantID = try row.text("merchant_id")
         partnerID = try row.text("partner_id")

@@ -13,6 +13,19 @@ public struct Partner: Sendable, Equatable {
 
     public var isActive: Bool { status.isActive }
 
+    public init(clientID: String, family: PartnerFamily, name: String, clientSecret: String?, publicKeyPEM: String, status: RecordStatus, topupMinCents: Int64, topupMaxCents: Int64, topupFeeCents: Int64, topupFeeType: String) {
+        self.clientID = clientID
+        self.family = family
+        self.name = name
+        self.clientSecret = clientSecret
+        self.publicKeyPEM = publicKeyPEM
+        self.status = status
+        self.topupMinCents = topupMinCents
+        self.topupMaxCents = topupMaxCents
+        self.topupFeeCents = topupFeeCents
+        self.topupFeeType = topupFeeType
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         clientID = try row.text("client_id")
         family = try row.enumeration("family", as: PartnerFamily.self)

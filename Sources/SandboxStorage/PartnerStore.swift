@@ -17,12 +17,12 @@ public struct PartnerStore: Sendable {
         }
     }
 
-    /// Adds or replaces a partner in the live state and in the seed state, so the registration
-    /// survives a reset. A family or secret left nil keeps the existing partner's; a new partner
-    /// is DANA's, and a new DANA partner's secret is its client id, as in DANA's own samples, so
-    /// Open API calls work at once.
-    public func register(clientID: String, family: PartnerFamily?, publicKeyPEM: String, clientSecret: String?) throws -> Partner {
-        try store.withLiveAndSeed { database in
+    /// Adds or replaces a partner in the live state, and with `keepAcrossResets` in the seed state
+    /// too, so the registration survives a reset. A family or secret left nil keeps the existing
+    /// partner's; a new partner is DANA's, and a new DANA partner's secret is its client id, as in
+    /// DANA's own samples, so Open API calls work at once.
+    public func register(clientID: String, family: PartnerFamily?, publicKeyPEM: String, clientSecret: String?, keepAcrossResets: Bool = true) throws -> Partner {
+        let write = { (database: SQLiteDatabase) throws -> Partner in
             let existing = try Self.find(clientID, in: database)
             let chosenFamily = family ?? existing?.family ?? .dana
             let secret = clientSecret ?? existing?.clientSecret ?? (chosenFamily == .dana ? clientID : nil)
@@ -39,6 +39,7 @@ public struct PartnerStore: Sendable {
             }
             return partner
         }
+        return keepAcrossResets ? try store.withLiveAndSeed(write) : try store.transaction(write)
     }
 
     private static func find(_ clientID: String, in database: SQLiteDatabase) throws -> Partner? {

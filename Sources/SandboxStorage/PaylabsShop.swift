@@ -5,6 +5,13 @@ public struct PaylabsShop: Sendable, Equatable {
     public let name: String
     public let status: RecordStatus
 
+    public init(storeID: String, merchantID: String, name: String, status: RecordStatus) {
+        self.storeID = storeID
+        self.merchantID = merchantID
+        self.name = name
+        self.status = status
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         storeID = try row.text("store_id")
         merchantID = try row.text("merchant_id")

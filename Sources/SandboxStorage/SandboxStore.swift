@@ -2,26 +2,44 @@ import Foundation
 import SandboxSupport
 
 /// The sandbox's state: a live SQLite database, and a pristine copy of the seed state kept in
-/// memory so that a reset is one page copy (SQLite's backup API) instead of replaying seed.sql.
+/// memory (shared by every session's store) so that a reset, or a new session, is one page copy
+/// (SQLite's backup API) instead of replaying seed.sql.
 ///
-/// Every use goes through one lock: SQLite work here takes microseconds, and one connection used
-/// serially is both the simplest correct model and what keeps prepared statements reusable. That
-/// lock is why the class is `@unchecked Sendable`: the connections are touched only while holding
-/// it (a `Mutex` cannot lend its non-Sendable value to a closure that hands out borrowed rows).
+/// Every use of the live database goes through `lock`: SQLite work here takes microseconds, and
+/// one connection used serially is both the simplest correct model and what keeps prepared
+/// statements reusable. That lock is why the class is `@unchecked Sendable`: the connection is
+/// touched only while holding it (a `Mutex` cannot lend its non-Sendable value to a closure that
+/// hands out borrowed rows). When both are needed, `lock` is taken before the seed's.
 public final class SandboxStore: @unchecked Sendable {
     private let lock = NSLock()
     private let live: SQLiteDatabase
-    private let pristine: SQLiteDatabase
+    private let pristine: SeedImage
     /// Where the live database is (`:memory:` or a file path).
     public let path: String
     /// True when an existing file was opened and the seed was not applied.
     public let reopened: Bool
 
-    private init(live: SQLiteDatabase, pristine: SQLiteDatabase, reopened: Bool) {
+    private init(live: SQLiteDatabase, pristine: SeedImage, reopened: Bool) {
         self.live = live
         self.pristine = pristine
         self.path = live.path
         self.reopened = reopened
+    }
+
+    /// A new in-memory store in the seed state, sharing this one's seed: a session's own data.
+    public func makeSessionStore() throws(SQLiteError) -> SandboxStore {
+        let database = try SQLiteDatabase(path: ":memory:")
+        try pristine.withDatabase { seed throws(SQLiteError) in try database.replaceContents(with: seed) }
+        return SandboxStore(live: database, pristine: pristine, reopened: false)
+    }
+
+    /// The memory the live database holds, in bytes (its pages).
+    public var memoryBytes: Int {
+        withDatabase { database in
+            let pages = (try? database.queryRow("PRAGMA page_count")?[0].int) ?? 0
+            let size = (try? database.queryRow("PRAGMA page_size")?[0].int) ?? 0
+            return pages * size
+        }
     }
 
     /// Loads `seedPath` into the pristine copy, then opens `databasePath`: `:memory:` or a new file
@@ -50,6 +68,7 @@ public final class SandboxStore: @unchecked Sendable {
             throw StoreOpenError("broken seed: \(seedPath):\(error.line): \(error.error.message)")
         }
         try check(pristine, what: "seed \(seedPath)")
+        let seedImage = SeedImage(pristine)
 
         do {
             let live = try SQLiteDatabase(path: databasePath)
@@ -65,7 +84,7 @@ public final class SandboxStore: @unchecked Sendable {
             } else {
                 try check(live, what: "database \(databasePath)")
             }
-            return SandboxStore(live: live, pristine: pristine, reopened: !isNew)
+            return SandboxStore(live: live, pristine: seedImage, reopened: !isNew)
         } catch let error as StoreOpenError {
             throw error
         } catch let error as SQLiteError {
@@ -109,7 +128,7 @@ public final class SandboxStore: @unchecked Sendable {
     public func withLiveAndSeed<T>(_ body: (SQLiteDatabase) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        _ = try pristine.transaction { try body(pristine) }
+        _ = try pristine.withDatabase { seed in try seed.transaction { try body(seed) } }
         return try live.transaction { try body(live) }
     }
 
@@ -127,6 +146,6 @@ public final class SandboxStore: @unchecked Sendable {
     public func reset() throws(SQLiteError) {
         lock.lock()
         defer { lock.unlock() }
-        try live.replaceContents(with: pristine)
+        try pristine.withDatabase { seed throws(SQLiteError) in try live.replaceContents(with: seed) }
     }
 }

@@ -8,6 +8,16 @@ public struct Subscription: Sendable, Equatable {
     public let amountCents: Int64
     public let createdAt: String
 
+    public init(subscriptionID: String, merchantID: String, storeID: String?, paymentType: String, productName: String, amountCents: Int64, createdAt: String) {
+        self.subscriptionID = subscriptionID
+        self.merchantID = merchantID
+        self.storeID = storeID
+        self.paymentType = paymentType
+        self.productName = productName
+        self.amountCents = amountCents
+        self.createdAt = createdAt
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         subscriptionID = try row.text("subscription_id")
         merchantID = try row.text("merchant_id")

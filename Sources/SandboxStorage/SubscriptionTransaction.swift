@@ -13,6 +13,18 @@ public struct SubscriptionTransaction: Sendable, Equatable {
     public let totalFeeCents: Int64
     public let vatCents: Int64
 
+    public init(platformTradeNo: String, subscriptionID: String, successTime: String, amountCents: Int64, status: String, feeRate: Double, feeAmountCents: Int64, totalFeeCents: Int64, vatCents: Int64) {
+        self.platformTradeNo = platformTradeNo
+        self.subscriptionID = subscriptionID
+        self.successTime = successTime
+        self.amountCents = amountCents
+        self.status = status
+        self.feeRate = feeRate
+        self.feeAmountCents = feeAmountCents
+        self.totalFeeCents = totalFeeCents
+        self.vatCents = vatCents
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         platformTradeNo = try row.text("platform_trade_no")
         subscriptionID = try row.text("subscription_id")

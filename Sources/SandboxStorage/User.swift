@@ -12,6 +12,20 @@ public struct User: Sendable, Equatable {
     public let ktpNumber: String?
     public let avatarURL: String?
 
+    public init(danaID: String, customerNumber: String, fullName: String, nickname: String, kycLevel: String, status: RecordStatus, balanceCents: Int64, monthlyInLimitCents: Int64, monthlyInUsedCents: Int64, ktpNumber: String?, avatarURL: String?) {
+        self.danaID = danaID
+        self.customerNumber = customerNumber
+        self.fullName = fullName
+        self.nickname = nickname
+        self.kycLevel = kycLevel
+        self.status = status
+        self.balanceCents = balanceCents
+        self.monthlyInLimitCents = monthlyInLimitCents
+        self.monthlyInUsedCents = monthlyInUsedCents
+        self.ktpNumber = ktpNumber
+        self.avatarURL = avatarURL
+    }
+
     init(row: SQLiteRow) throws(RowDecodingError) {
         danaID = try row.text("dana_id")
         customerNumber = try row.text("customer_number")

@@ -23,10 +23,11 @@ public struct DestinationInquiryRunner: Sendable {
     }
 
     /// Every probe's report. Throws only for an order that cannot be run (an unknown partner).
-    public func run(_ order: DestinationInquiryOrder) throws(DestinationInquiryOrder.OrderError) -> DestinationInquiryReport {
+    /// `session` names whose registered partners the answer is checked with (nil: the shared ones).
+    public func run(_ order: DestinationInquiryOrder, session: String? = nil) throws(DestinationInquiryOrder.OrderError) -> DestinationInquiryReport {
         let partnerKey: RSAPublicKey
         do {
-            guard let partner = try partners.partner(order.clientID) else {
+            guard let partner = try partners.partner(order.clientID, session: session) else {
                 throw DestinationInquiryOrder.OrderError("clientId \(order.clientID) is not a registered partner: register its public key with POST /sandbox/partners or --partner")
             }
             partnerKey = try partners.publicKey(of: partner)

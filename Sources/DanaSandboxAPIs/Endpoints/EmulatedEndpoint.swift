@@ -14,7 +14,8 @@ public protocol EmulatedEndpoint: Sendable {
     /// The family that renders this endpoint's answers, failures and scenario variants.
     var family: any APIFamily { get }
 
-    /// The answer to `request`. A `Rejection` of the family's codes is rendered by the family;
-    /// any other error is an internal failure, logged once.
-    func handle(_ request: HTTPRequest) throws -> Reply
+    /// The answer to `request`. Once its signature and mandatory headers pass, the endpoint
+    /// answers through `checkpoint`, where scenarios apply. A `Rejection` of the family's codes is
+    /// rendered by the family; any other error is an internal failure, logged once.
+    func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply
 }

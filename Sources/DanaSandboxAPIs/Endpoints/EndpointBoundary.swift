@@ -4,7 +4,7 @@ import SandboxSupport
 /// The one place an endpoint's errors become answers: a documented rejection is rendered by the
 /// family, anything else is the family's internal-failure answer, logged once.
 public struct EndpointBoundary: RequestHandler {
-    let endpoint: any EmulatedEndpoint
+    public let endpoint: any EmulatedEndpoint
     let logger: Logger
 
     public init(endpoint: any EmulatedEndpoint, logger: Logger) {
@@ -12,9 +12,15 @@ public struct EndpointBoundary: RequestHandler {
         self.logger = logger
     }
 
+    /// The endpoint's answer with no scenario in play.
     public func handle(_ request: HTTPRequest) -> Reply {
+        reply(for: request) { try endpoint.handle(request, checkpoint: .none) }
+    }
+
+    /// What `body` answers, or its error rendered by the endpoint's family.
+    public func reply(for request: HTTPRequest, _ body: () throws -> Reply) -> Reply {
         do {
-            return try endpoint.handle(request)
+            return try body()
         } catch {
             if let answer = endpoint.family.rejection(error, for: request) { return .respond(answer) }
             logger.log(.error, "\(type(of: endpoint).descriptor.name) failed", [("error", .string("\(error)"))])

@@ -16,6 +16,10 @@ public struct JournalEntry: Sendable {
     public let method: String
     public let path: String
     public let scenario: String?
+    /// What `X-Sandbox-Scenario-Applied` said: the rule that fired, or `none` and why.
+    public let scenarioApplied: String?
+    /// `X-Sandbox-Session` of the request, if it had one.
+    public let session: String?
     public let outcome: ExchangeRecord.Outcome
     public let status: Int?
     public let code: String?
@@ -38,6 +42,8 @@ public struct JournalEntry: Sendable {
         method = record.method
         path = record.path
         scenario = record.annotations["scenario"]
+        session = record.request?.sandboxSession
+        scenarioApplied = record.annotations["scenario.applied"]
         outcome = record.outcome
         status = record.status
         code = record.annotations["result.code"]
@@ -74,6 +80,8 @@ public struct JournalEntry: Sendable {
             "method": .string(method),
             "path": .string(path),
             "scenario": scenario.map(JSONValue.string),
+            "scenarioApplied": scenarioApplied.map(JSONValue.string),
+            "session": session.map(JSONValue.string),
             "outcome": .string(outcome.rawValue),
             "durationMs": .number(Logger.milliseconds(durationNanoseconds)),
             "request": request.map { .fields([

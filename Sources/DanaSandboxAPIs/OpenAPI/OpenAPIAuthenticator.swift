@@ -16,14 +16,14 @@ public struct OpenAPIAuthenticator: Sendable {
     }
 
     /// The envelope and the partner that signed it.
-    public func authenticate(_ request: HTTPRequest, function: String) throws -> (OpenAPIRequest, Partner) {
+    public func authenticate(_ request: HTTPRequest, function: String, stores: Stores) throws -> (OpenAPIRequest, Partner) {
         let envelope: OpenAPIRequest
         switch OpenAPIRequest.parse(request.body) {
         case .failure(let error): throw OpenAPIRejection.illegal(error.message)
         case .success(let parsed): envelope = parsed
         }
         guard let clientID = envelope.clientID, !clientID.isEmpty else { throw OpenAPIRejection.illegal("head.clientId") }
-        guard let partner = try context.partners.partner(clientID), partner.family == .dana, partner.isActive else {
+        guard let partner = try stores.partners.partner(clientID), partner.family == .dana, partner.isActive else {
             throw Rejection(OpenAPIResult.unknownClient)
         }
         if context.settings.enforce {

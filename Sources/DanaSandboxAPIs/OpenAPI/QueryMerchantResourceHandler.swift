@@ -21,18 +21,23 @@ public struct QueryMerchantResourceHandler: EmulatedEndpoint {
 
     private let openAPI: OpenAPIFamily
     let authenticator: OpenAPIAuthenticator
-    let merchants: MerchantStore
+    let services: EndpointServices
 
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryMerchantResource, signer: services.signer, now: services.now)
         authenticator = OpenAPIAuthenticator(context: services.authentication)
-        merchants = services.stores.merchants
+        self.services = services
     }
 
     public var family: any APIFamily { openAPI }
 
-    public func handle(_ request: HTTPRequest) throws -> Reply {
-        let (envelope, partner) = try authenticator.authenticate(request, function: Self.function)
+    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+        let stores = try services.stores(for: request)
+        let (envelope, partner) = try authenticator.authenticate(request, function: Self.function, stores: stores)
+        return try checkpoint.pass { try balances(envelope, of: partner, stores: stores) }
+    }
+
+    private func balances(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {
         guard let merchantID = envelope.body["requestMerchantId"]?.stringValue, (1...64).contains(merchantID.count) else {
             throw OpenAPIRejection.illegal("body.requestMerchantId")
         }
@@ -45,7 +50,7 @@ public struct QueryMerchantResourceHandler: EmulatedEndpoint {
             }
             return (resource, balance)
         }
-        guard let merchant = try merchants.activeMerchant(merchantID, ownedBy: partner.clientID) else {
+        guard let merchant = try stores.merchants.activeMerchant(merchantID, ownedBy: partner.clientID) else {
             throw Rejection(OpenAPICatalog.merchantResourceMerchantNotExist)
         }
         let informations = readers.map { resource, balance in

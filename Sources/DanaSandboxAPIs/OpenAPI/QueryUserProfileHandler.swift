@@ -25,20 +25,25 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
 
     private let openAPI: OpenAPIFamily
     let authenticator: OpenAPIAuthenticator
-    let stores: Stores
+    let services: EndpointServices
     let now: @Sendable () -> Date
 
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryUserProfile, signer: services.signer, now: services.now)
         authenticator = OpenAPIAuthenticator(context: services.authentication)
-        stores = services.stores
+        self.services = services
         now = services.now
     }
 
     public var family: any APIFamily { openAPI }
 
-    public func handle(_ request: HTTPRequest) throws -> Reply {
-        let (envelope, partner) = try authenticator.authenticate(request, function: Self.function)
+    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+        let stores = try services.stores(for: request)
+        let (envelope, partner) = try authenticator.authenticate(request, function: Self.function, stores: stores)
+        return try checkpoint.pass { try profile(envelope, of: partner, stores: stores) }
+    }
+
+    private func profile(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {
         guard let token = envelope.head("accessToken"), (1...512).contains(token.count) else {
             throw OpenAPIRejection.illegal("head.accessToken")
         }

@@ -14,7 +14,7 @@ public struct PaylabsAuthenticator: Sendable {
     }
 
     /// The merchant that signed `request`.
-    public func authenticate(_ request: HTTPRequest) throws -> Partner {
+    public func authenticate(_ request: HTTPRequest, stores: Stores) throws -> Partner {
         let headers = try PaylabsSignedHeaders(request.headers)
         if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw Rejection(PaylabsErrorCode.postDataEmpty)
@@ -26,7 +26,7 @@ public struct PaylabsAuthenticator: Sendable {
             // The Paylabs FAQ lists a wrong timestamp ("Timestamp Tidak Sesuai") under Conflict.
             throw Rejection(PaylabsErrorCode.conflict.with(message: "X-TIMESTAMP outside the \(context.settings.windowDescription) window"))
         }
-        guard let partner = try context.partners.partner(headers.partnerID), partner.family == .paylabs else {
+        guard let partner = try stores.partners.partner(headers.partnerID), partner.family == .paylabs else {
             throw Rejection(PaylabsErrorCode.merchantInvalid)
         }
         guard partner.isActive else { throw Rejection(PaylabsErrorCode.merchantFreezing) }

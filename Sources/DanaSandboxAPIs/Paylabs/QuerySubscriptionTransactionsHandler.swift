@@ -14,20 +14,23 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
 
     private let paylabs: PaylabsFamily
     let authenticator: PaylabsAuthenticator
-    let requestIDs: RequestIDLedger
-    let subscriptions: SubscriptionStore
+    let services: EndpointServices
 
     public init(services: EndpointServices) {
         paylabs = PaylabsFamily(path: Self.path, echoed: ["storeId", "paymentType"], signer: services.signer, now: services.now)
         authenticator = PaylabsAuthenticator(context: services.authentication)
-        requestIDs = services.stores.requestIDs
-        subscriptions = services.stores.subscriptions
+        self.services = services
     }
 
     public var family: any APIFamily { paylabs }
 
-    public func handle(_ request: HTTPRequest) throws -> Reply {
-        let partner = try authenticator.authenticate(request)
+    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+        let stores = try services.stores(for: request)
+        let partner = try authenticator.authenticate(request, stores: stores)
+        return try checkpoint.pass { try query(request, from: partner, stores: stores) }
+    }
+
+    private func query(_ request: HTTPRequest, from partner: Partner, stores: Stores) throws -> Reply {
         guard let body = try? JSONScanner.parse(request.body), case .object = body else {
             throw Self.invalid("the body is not a JSON object")
         }
@@ -53,20 +56,20 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
             throw Rejection(PaylabsErrorCode.merchantInvalid.with(message: "Merchant is not registered: merchantId differs from X-PARTNER-ID"))
         }
         guard Self.paymentTypes.contains(paymentType) else { throw Rejection(PaylabsErrorCode.paymentTypeIsError) }
-        guard try requestIDs.spendPaylabsRequestID(requestID, merchant: merchantID) else {
+        guard try stores.requestIDs.spendPaylabsRequestID(requestID, merchant: merchantID) else {
             throw Rejection(PaylabsErrorCode.conflict.with(message: "Duplicate / invalid request code: requestId \(requestID) was already used"))
         }
         if let storeID {
-            guard let shop = try subscriptions.shop(storeID, merchant: merchantID) else { throw Rejection(PaylabsErrorCode.storeInvalid) }
+            guard let shop = try stores.subscriptions.shop(storeID, merchant: merchantID) else { throw Rejection(PaylabsErrorCode.storeInvalid) }
             guard shop.status.isActive else { throw Rejection(PaylabsErrorCode.storeFreezing) }
         }
-        guard let subscription = try subscriptions.subscription(subscriptionID, merchant: merchantID),
+        guard let subscription = try stores.subscriptions.subscription(subscriptionID, merchant: merchantID),
               subscription.paymentType == paymentType, storeID == nil || subscription.storeID == storeID else {
             throw Rejection(PaylabsErrorCode.orderInvalid.with(
                 message: "Invalid order: no \(paymentType) subscription \(subscriptionID) for this merchant\(storeID.map { " and store \($0)" } ?? "")"
             ))
         }
-        let payments = try subscriptions.transactions(of: subscriptionID, page: pageNum, size: pageSize).map { payment in
+        let payments = try stores.subscriptions.transactions(of: subscriptionID, page: pageNum, size: pageSize).map { payment in
             JSONValue.fields([
                 "successTime": .string(payment.successTime),
                 "platformTradeNo": .string(payment.platformTradeNo),

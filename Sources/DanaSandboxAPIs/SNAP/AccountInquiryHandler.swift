@@ -23,20 +23,21 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
     private let service = SNAPService.accountInquiry
     private let snap: SNAPFamily
     let authenticator: SNAPAuthenticator
-    let stores: Stores
+    let services: EndpointServices
     let now: @Sendable () -> Date
 
     public init(services: EndpointServices) {
         snap = SNAPFamily(service: service, now: services.now)
-        authenticator = SNAPAuthenticator(service: service, context: services.authentication, tokens: services.stores.b2bTokens)
-        stores = services.stores
+        authenticator = SNAPAuthenticator(service: service, context: services.authentication)
+        self.services = services
         now = services.now
     }
 
     public var family: any APIFamily { snap }
 
-    public func handle(_ request: HTTPRequest) throws -> Reply {
-        let partner = try authenticator.authenticate(request)
+    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+        let stores = try services.stores(for: request)
+        let partner = try authenticator.authenticate(request, stores: stores)
         guard let externalID = request.headers["X-EXTERNAL-ID"], !externalID.isEmpty else {
             throw Rejection(service.invalidMandatoryField("X-EXTERNAL-ID"))
         }
@@ -46,6 +47,11 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         guard let channel = request.headers["CHANNEL-ID"], !channel.isEmpty else {
             throw Rejection(service.invalidMandatoryField("CHANNEL-ID"))
         }
+        return try checkpoint.pass { try inquire(request, externalID: externalID, partner: partner, stores: stores) }
+    }
+
+    /// What a signed request with its mandatory headers gets: the business outcome.
+    private func inquire(_ request: HTTPRequest, externalID: String, partner: Partner, stores: Stores) throws -> Reply {
         let day = String(SignatureTimestamp.jakarta(now()).prefix(10))
         guard try stores.requestIDs.spendExternalID(externalID, partner: partner.clientID, day: day) else {
             throw Rejection(service.code("409", "00"))
@@ -55,7 +61,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
             throw Rejection(service.badRequest)
         }
         let input = try Input(body, headers: request.headers, service: service)
-        let payee = try self.payee(input, partner: partner)
+        let payee = try self.payee(input, partner: partner, stores: stores)
         guard payee.status.isActive else {
             throw doNotHonor(payee.customerNumber, resultMessage: "PAYEE_USER_STATUS_DISABLE")
         }
@@ -90,7 +96,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
     }
 
     /// The payee: by customer token when one is given, else by customer number.
-    private func payee(_ input: Input, partner: Partner) throws -> User {
+    private func payee(_ input: Input, partner: Partner, stores: Stores) throws -> User {
         guard let token = input.customerToken else {
             let number = input.customerNumber ?? ""
             guard let user = try stores.users.user(customerNumber: number) else { throw doNotHonor(number, resultMessage: "PAYEE_USER_NOT_EXIST") }

@@ -15,19 +15,20 @@ public struct B2BTokenHandler: EmulatedEndpoint {
     private let service = SNAPService.b2bToken
     private let snap: SNAPFamily
     let authenticator: SNAPAuthenticator
-    let tokens: B2BTokenStore
+    let services: EndpointServices
 
     public init(services: EndpointServices) {
         snap = SNAPFamily(service: service, now: services.now)
-        tokens = services.stores.b2bTokens
-        authenticator = SNAPAuthenticator(service: service, context: services.authentication, tokens: tokens)
+        authenticator = SNAPAuthenticator(service: service, context: services.authentication)
+        self.services = services
     }
 
     public var family: any APIFamily { snap }
 
-    public func handle(_ request: HTTPRequest) throws -> Reply {
+    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+        let stores = try services.stores(for: request)
         let headers = try SNAPSignedHeaders.tokenRequest(request.headers, service: service)
-        let partner = try authenticator.identify(headers.clientID, sentAt: headers.sentAt)
+        let partner = try authenticator.identify(headers.clientID, sentAt: headers.sentAt, in: stores)
         let context = authenticator.context
         if context.settings.enforce {
             let key = try context.partners.publicKey(of: partner)
@@ -37,6 +38,10 @@ public struct B2BTokenHandler: EmulatedEndpoint {
                 throw authenticator.refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign, hashes: [])
             }
         }
+        return try checkpoint.pass { try issue(request, to: partner, stores: stores) }
+    }
+
+    private func issue(_ request: HTTPRequest, to partner: Partner, stores: Stores) throws -> Reply {
 
         guard let body = try? JSONScanner.parse(request.body), case .object = body else {
             throw Rejection(service.badRequest.with(message: "Bad Request. The body must be a JSON object"))
@@ -47,7 +52,7 @@ public struct B2BTokenHandler: EmulatedEndpoint {
         guard grantType.stringValue == "client_credentials" else {
             throw Rejection(service.invalidFieldFormat("grantType"))
         }
-        let token = try tokens.issue(to: partner.clientID, now: context.now())
+        let token = try stores.b2bTokens.issue(to: partner.clientID, now: authenticator.context.now())
         return .respond(snap.answer(service.success, [
             JSONMember(key: "accessToken", value: .string(token)),
             JSONMember(key: "tokenType", value: "Bearer"),

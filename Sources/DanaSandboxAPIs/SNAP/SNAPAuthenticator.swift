@@ -10,24 +10,22 @@ import SandboxStorage
 public struct SNAPAuthenticator: Sendable {
     let service: SNAPService
     let context: AuthenticationContext
-    let tokens: B2BTokenStore
 
-    public init(service: SNAPService, context: AuthenticationContext, tokens: B2BTokenStore) {
+    public init(service: SNAPService, context: AuthenticationContext) {
         self.service = service
         self.context = context
-        self.tokens = tokens
     }
 
     /// The partner that signed `request`.
-    public func authenticate(_ request: HTTPRequest) throws -> Partner {
+    public func authenticate(_ request: HTTPRequest, stores: Stores) throws -> Partner {
         let headers = try SNAPSignedHeaders.serviceRequest(request.headers, service: service)
-        let partner = try identify(headers.clientID, sentAt: headers.sentAt)
+        let partner = try identify(headers.clientID, sentAt: headers.sentAt, in: stores)
         let method = request.method.rawValue
         let hashes = BodyCandidates.hashes(BodyCandidates.forSNAP(request.body))
 
         if let authorization = request.headers["Authorization"] {
             guard authorization.lowercased().hasPrefix("bearer "), case let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces),
-                  !token.isEmpty, try tokens.isValid(token, for: partner.clientID, now: context.now()) else {
+                  !token.isEmpty, try stores.b2bTokens.isValid(token, for: partner.clientID, now: context.now()) else {
                 throw Rejection(service.code("401", "01"))
             }
             guard context.settings.enforce else { return partner }
@@ -52,11 +50,11 @@ public struct SNAPAuthenticator: Sendable {
 
     /// The active DANA partner `partnerID`, if its timestamp is fresh: the checks every SNAP
     /// request passes before its signature, the B2B token request included.
-    func identify(_ partnerID: String, sentAt: Date) throws -> Partner {
+    func identify(_ partnerID: String, sentAt: Date, in stores: Stores) throws -> Partner {
         guard context.isFresh(sentAt) else {
             throw Rejection(service.unauthorized("X-TIMESTAMP outside the \(context.settings.windowDescription) window"))
         }
-        guard let partner = try context.partners.partner(partnerID), partner.family == .dana else { throw Rejection(service.unauthorized("Unknown Client")) }
+        guard let partner = try stores.partners.partner(partnerID), partner.family == .dana else { throw Rejection(service.unauthorized("Unknown Client")) }
         guard partner.isActive else { throw Rejection(service.unauthorized("Client Forbidden Access API")) }
         return partner
     }

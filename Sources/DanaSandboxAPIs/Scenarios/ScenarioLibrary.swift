@@ -92,6 +92,13 @@ public final class ScenarioLibrary: Sendable {
         }
     }
 
+    /// Every `times` counter of the header activations of `session` back to zero.
+    public func resetSession(_ session: String) {
+        state.withLock { state in
+            state.counts = state.counts.filter { !$0.key.hasPrefix("session \(session)\u{1}") }
+        }
+    }
+
     // MARK: - Reloading
 
     /// Reads the source again. A broken edit keeps the previous set and says why.
@@ -140,47 +147,57 @@ public final class ScenarioLibrary: Sendable {
         request.headers[Self.scenarioHeader] == nil && state.withLock { $0.active.isEmpty }
     }
 
-    /// The first rule, among the request's header scenarios then the active ones, that catches
-    /// this request and has `times` left; the use is counted.
-    public func match(_ endpoint: EndpointDescriptor, _ request: HTTPRequest, body: JSONValue?) throws(ScenarioLookupError) -> ScenarioMatch? {
-        let requested = (request.headers[Self.scenarioHeader] ?? "").split(separator: ",")
+    /// The scenario names of the request's `X-Sandbox-Scenario`, each checked to exist.
+    public func requested(by request: HTTPRequest) throws(ScenarioLookupError) -> [String] {
+        let names = (request.headers[Self.scenarioHeader] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let session = request.headers[Self.sessionHeader] ?? ""
-        return try state.withLock { (state: inout State) throws(ScenarioLookupError) -> ScenarioMatch? in
-            if let unknown = requested.first(where: { state.scenarios[$0] == nil }) {
+        return try state.withLock { (state: inout State) throws(ScenarioLookupError) -> [String] in
+            if let unknown = names.first(where: { state.scenarios[$0] == nil }) {
                 throw ScenarioLookupError.unknown(unknown, known: state.names, header: true)
             }
+            return names
+        }
+    }
+
+    /// The first rule of this phase (`beforeAuth` or not), among the request's header scenarios
+    /// then the active ones, that catches the request and has `times` left; its use is counted.
+    /// When none does, why: the strongest reason any rule of the endpoint gave.
+    public func match(_ endpoint: EndpointDescriptor, _ request: HTTPRequest, body: JSONValue?, beforeAuth: Bool) -> ScenarioOutcome {
+        let requested = (try? requested(by: request)) ?? []
+        let session = request.headers[Self.sessionHeader] ?? ""
+        return state.withLock { state -> ScenarioOutcome in
+            // Why nothing fired, strongest last: no rule for the endpoint, a match not met, times used up.
+            var reasons: [ScenarioOutcome] = [.noRule]
             let candidates = requested.map { ($0, "session \(session)") } + state.active.map { ($0, Self.globalScope) }
             for (name, scope) in candidates {
                 guard let scenario = state.scenarios[name] else { continue }
-                for (index, rule) in scenario.rules.enumerated() {
-                    guard rule.endpoint == nil || rule.endpoint == endpoint, Self.matches(rule, request, body) else { continue }
+                for (index, rule) in scenario.rules.enumerated() where rule.endpoint == nil || rule.endpoint == endpoint {
+                    guard rule.beforeAuth == beforeAuth, Self.matches(rule, request, body) else {
+                        if reasons.count < 2 { reasons.append(.notMet) }
+                        continue
+                    }
                     if let times = rule.times {
                         let key = "\(scope)\u{1}\(name)\u{1}\(index)"
                         let used = state.counts[key, default: 0]
-                        guard used < times else { continue }
+                        guard used < times else {
+                            reasons = [.noRule, .notMet, .usedUp]
+                            continue
+                        }
                         state.counts[key] = used + 1
                     }
-                    return ScenarioMatch(scenario: name, rule: rule)
+                    return .fired(ScenarioMatch(scenario: name, ruleIndex: index, rule: rule))
                 }
             }
-            return nil
+            return reasons[reasons.count - 1]
         }
     }
 
     static func matches(_ rule: ScenarioRule, _ request: HTTPRequest, _ body: JSONValue?) -> Bool {
         rule.match.allSatisfy { condition in
             if condition.key.hasPrefix("header.") {
-                let actual = request.headers[String(condition.key.dropFirst("header.".count))]
-                if condition.value.isNull { return actual == nil }
-                return actual == (condition.value.stringValue ?? condition.value.numberLexeme ?? condition.value.boolValue.map { String($0) })
+                return condition.matcher.accepts(request.headers[String(condition.key.dropFirst("header.".count))].map(JSONValue.string))
             }
-            let actual = body?.value(atPath: String(condition.key.dropFirst("body.".count)))
-            if condition.value.isNull { return actual == nil || actual?.isNull == true }
-            guard let actual else { return false }
-            if actual == condition.value { return true }
-            // "amount.value": "10000.00" in a file may match a number in a body and vice versa.
-            return (actual.stringValue ?? actual.numberLexeme) == (condition.value.stringValue ?? condition.value.numberLexeme)
+            return condition.matcher.accepts(body?.value(atPath: String(condition.key.dropFirst("body.".count))))
         }
     }
 }

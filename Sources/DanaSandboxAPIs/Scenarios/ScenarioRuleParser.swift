@@ -3,7 +3,7 @@ import SandboxJSON
 
 /// The rule part of a scenario file, field by field.
 enum ScenarioRuleParser {
-    static let keys = ["endpoint", "match", "times", "delayMs", "respond"]
+    static let keys = ["endpoint", "match", "times", "delayMs", "respond", "beforeAuth"]
 
     static func parse(_ value: JSONValue, at path: String, fail: (String, String) -> Void) -> ScenarioRule? {
         guard let members = value.objectMembers else {
@@ -27,19 +27,20 @@ enum ScenarioRuleParser {
         case nil: problem("endpoint", "is required: one of \(validEndpoints)")
         }
 
-        var match: [(key: String, value: JSONValue)] = []
+        var match: [(key: String, matcher: ScenarioMatcher)] = []
         if let matchValue = value["match"] {
             if let conditions = matchValue.objectMembers {
                 for condition in conditions {
                     let key = condition.key
-                    if !(key.hasPrefix("body.") && key.count > 5) && !(key.hasPrefix("header.") && key.count > 7) {
+                    guard (key.hasPrefix("body.") && key.count > 5) || (key.hasPrefix("header.") && key.count > 7) else {
                         problem("match.\(key)", "keys are body.<dotted path> or header.<name>")
-                    } else if case .object = condition.value {
-                        problem("match.\(key)", "must be a string, number, boolean or null")
-                    } else if case .array = condition.value {
-                        problem("match.\(key)", "must be a string, number, boolean or null")
+                        continue
                     }
-                    match.append((key, condition.value))
+                    do throws(ScenarioMatcherError) {
+                        match.append((key, try ScenarioMatcher.parse(condition.value)))
+                    } catch {
+                        problem("match.\(key)" + (error.field.map { ".\($0)" } ?? ""), error.message)
+                    }
                 }
             } else {
                 problem("match", "must be an object of body.<path> or header.<name> keys")
@@ -55,9 +56,14 @@ enum ScenarioRuleParser {
             if let number = delayValue.intValue, (0...600_000).contains(number) { delay = number } else { problem("delayMs", "must be a whole number of milliseconds from 0 to 600000") }
         }
 
+        var beforeAuth = false
+        if let flag = value["beforeAuth"], !flag.isNull {
+            if let bool = flag.boolValue { beforeAuth = bool } else { problem("beforeAuth", "must be true or false") }
+        }
+
         let respond = parseRespond(value["respond"], endpoint: endpoint, endpointGiven: value["endpoint"]?.stringValue != nil, problem: problem)
         guard valid, let respond else { return nil }
-        return ScenarioRule(endpoint: endpoint, match: match, times: times, delayMilliseconds: delay, respond: respond)
+        return ScenarioRule(endpoint: endpoint, match: match, times: times, delayMilliseconds: delay, respond: respond, beforeAuth: beforeAuth)
     }
 
     private static var validEndpoints: String {

@@ -22,7 +22,7 @@ public enum DestinationInquiryCommand {
         } catch {
             throw StartupError(error.message)
         }
-        let partners = PartnerDirectory(store: store)
+        let partners = PartnerDirectory(databases: SessionDatabases(shared: store, ttl: .seconds(1), maxSessions: 1))
         try partners.register(options.partners, secrets: [:])
         let signer = try ResponseSigner.load(from: options.keys)
         let runner = DestinationInquiryRunner(

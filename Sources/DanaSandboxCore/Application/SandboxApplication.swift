@@ -12,7 +12,10 @@ public final class SandboxApplication: Sendable {
     public let logger: Logger
     /// The token `/sandbox/*` requires, or nil when it is open (loopback without --admin-token).
     public let adminToken: String?
+    /// The shared store: requests without `X-Sandbox-Session`.
     public let store: SandboxStore
+    /// The shared store and every session's.
+    public let databases: SessionDatabases
     public let signer: ResponseSigner
     public let partners: PartnerDirectory
     public let scenarios: ScenarioLibrary
@@ -43,8 +46,10 @@ public final class SandboxApplication: Sendable {
             throw StartupError(error.message)
         }
         signer = try ResponseSigner.load(from: options.keys)
-        partners = PartnerDirectory(store: store)
+        databases = SessionDatabases(shared: store, ttl: .milliseconds(Int(options.sessionTTLSeconds * 1000)), maxSessions: options.maxSessions)
+        partners = PartnerDirectory(databases: databases)
         try partners.register(options.partners, secrets: options.partnerSecrets)
+        try Self.loadFixtures(options.fixtures, into: store, now: now())
         do {
             scenarios = try ScenarioLibrary(
                 source: options.scenarios.map(ScenarioSource.folder) ?? BuiltInDefaults.scenarios, active: options.activeScenarios, logger: logger
@@ -60,7 +65,7 @@ public final class SandboxApplication: Sendable {
             replayWindowSeconds: options.timestampWindowSeconds,
             openAPISignatureFailure: options.openAPISignatureFailure
         )
-        let services = EndpointServices(store: store, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
+        let services = EndpointServices(databases: databases, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
         router = Self.makeRouter(
             services: services, scenarios: scenarios, journal: journal,
             verification: TLSClientSession.Verification(caFile: options.caFile, insecure: options.insecure)
@@ -74,7 +79,7 @@ public final class SandboxApplication: Sendable {
             exchangeObserver: { [logger] record in
                 logger.exchange(record)
                 // Reading the journal is not journaled: a test polling it would evict what it reads.
-                if record.path != JournalHandler.path { journal.record(JournalEntry(record: record, time: Date())) }
+                if !record.path.hasPrefix(JournalHandler.path) { journal.record(JournalEntry(record: record, time: Date())) }
             }
         )
         server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router))
@@ -87,27 +92,54 @@ public final class SandboxApplication: Sendable {
         router.add(.get, "/health", HealthHandler())
         for type in EndpointRegistry.endpoints {
             let endpoint = type.init(services: services)
-            let gate = ScenarioGate(
-                endpoint: type.descriptor, family: endpoint.family,
-                inner: EndpointBoundary(endpoint: endpoint, logger: services.logger), library: scenarios
-            )
+            let gate = ScenarioGate(endpoint: type.descriptor, boundary: EndpointBoundary(endpoint: endpoint, logger: services.logger), library: scenarios)
             for path in type.descriptor.paths { router.add(.post, path, gate) }
         }
 
-        router.add(.post, "/sandbox/reset", ResetHandler(store: services.stores.store, others: [scenarios.resetToStart, journal.clear]))
+        router.add(.post, "/sandbox/reset", ResetHandler(databases: services.databases, scenarios: scenarios, journal: journal))
         router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
         let partnersHandler = PartnersHandler(partners: services.partners)
         router.add(.post, PartnersHandler.path, partnersHandler.register)
         router.add(.get, PartnersHandler.path, partnersHandler.list)
         let runner = DestinationInquiryRunner(key: services.signer.dana, partners: services.partners, verification: verification, now: services.now)
         router.add(.post, DestinationInquiryHandler.path, DestinationInquiryHandler(runner: runner, journal: journal, logger: services.logger))
-        router.add(.get, JournalHandler.path, JournalHandler(journal: journal))
+        router.add(.get, SessionsHandler.path, SessionsHandler(databases: services.databases))
+        let fixtures = FixturesHandler(databases: services.databases, now: services.now)
+        router.add(.post, FixturesHandler.path, fixtures.write)
+        router.add(.get, prefix: FixturesHandler.path + "/", fixtures.read)
+        router.add(.delete, prefix: FixturesHandler.path + "/", fixtures.delete)
+        let journalHandler = JournalHandler(journal: journal)
+        router.add(.get, JournalHandler.path, journalHandler.list)
+        router.add(.delete, JournalHandler.path, journalHandler.clear)
+        router.add(.get, JournalHandler.countPath, journalHandler.count)
         let scenariosHandler = ScenariosHandler(library: scenarios)
         router.add(.get, ScenariosHandler.listPath, scenariosHandler.list)
         router.add(.put, ScenariosHandler.activePath, scenariosHandler.activate)
         router.add(.delete, ScenariosHandler.activePath, scenariosHandler.deactivate)
         router.add(.post, ScenariosHandler.reloadPath, scenariosHandler.reload)
         return router
+    }
+
+    /// `--fixtures` files, in order, on top of the seed: written to the seed state too, so resets
+    /// and new sessions keep them.
+    private static func loadFixtures(_ files: [String], into store: SandboxStore, now: Date) throws(StartupError) {
+        for file in files {
+            let bytes: [UInt8]
+            do {
+                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                throw StartupError("cannot read fixtures \(file): \(FileErrorReason.describe(error))")
+            }
+            do {
+                try FixtureStore(store: store).write(try FixtureDocument.parse(bytes, now: now), keepAcrossResets: true)
+            } catch let error as FixtureError {
+                throw StartupError("fixtures \(file): \(error.message)")
+            } catch let error as FixtureWriteError {
+                throw StartupError("fixtures \(file): \(error.field): \(error.expected)")
+            } catch {
+                throw StartupError("fixtures \(file): \(error)")
+            }
+        }
     }
 
     /// Listens, and starts watching the scenarios folder for edits.

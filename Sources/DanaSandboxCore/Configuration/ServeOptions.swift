@@ -49,6 +49,12 @@ public struct ServeOptions: Equatable, Sendable {
     public var readTimeoutSeconds = 30.0
     /// An idle keep-alive connection is closed after this long.
     public var idleTimeoutSeconds = 60.0
+    /// `--fixtures FILE`: JSON fixtures applied at start on top of the seed, in order.
+    public var fixtures: [String] = []
+    /// A session idle this long is dropped.
+    public var sessionTTLSeconds = 600.0
+    /// At most this many sessions live at once; the least recently used goes first.
+    public var maxSessions = 256
     /// PEM certificates to trust for the https:// partner URLs of destination inquiries, instead
     /// of the system's store.
     public var caFile: String?

@@ -75,6 +75,10 @@ public enum Usage {
       --max-body BYTES         larger request bodies get 413 (default 1048576)
       --read-timeout SECONDS   a request stalled this long gets 408 (default 30)
       --idle-timeout SECONDS   idle keep-alive connections close after this (default 60)
+      --fixtures FILE          JSON fixtures (as POST /sandbox/fixtures takes) loaded at start on top
+                               of the seed, kept across resets (repeatable)
+      --session-ttl SECONDS    an X-Sandbox-Session idle this long is dropped (default 600)
+      --max-sessions N         sessions alive at once; the least recently used goes (default 256)
       --ca-file FILE           certificates to trust for https:// destination-inquiry URLs
                                (default the system's)
       --insecure               accept any certificate there (self-signed development ones)

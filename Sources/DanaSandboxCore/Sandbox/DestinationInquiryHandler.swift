@@ -28,10 +28,11 @@ public struct DestinationInquiryHandler: RequestHandler {
         } catch {
             return .respond(.jsonError(.badRequest, message: error.message))
         }
+        let session = request.sandboxSession
         return .deferred(DeferredReply { [runner, journal, logger, queue] complete in
             queue.async {
                 do throws(DestinationInquiryOrder.OrderError) {
-                    let report = try runner.run(order)
+                    let report = try runner.run(order, session: session)
                     for probe in report.probes {
                         journal.record(probe.journalEntry)
                         logger.log(probe.conformant ? .info : .warning, "destination-inquiry", [

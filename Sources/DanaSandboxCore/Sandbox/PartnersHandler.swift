@@ -40,7 +40,9 @@ public struct PartnersHandler: Sendable {
             return .respond(.jsonError(.badRequest, message: "clientSecret must be a string of 1 to 64 characters."))
         }
         do {
-            let partner = try partners.register(clientID: clientID, family: family, publicKeyPEM: pem, clientSecret: body["clientSecret"]?.stringValue)
+            let partner = try partners.register(
+                clientID: clientID, family: family, publicKeyPEM: pem, clientSecret: body["clientSecret"]?.stringValue, session: request.sandboxSession
+            )
             return .respond(.json(.created, try describe(partner).text))
         } catch let error as CryptoError {
             return .respond(.jsonError(.badRequest, message: "publicKey is unusable: \(error.message)"))
@@ -51,7 +53,7 @@ public struct PartnersHandler: Sendable {
 
     public func list(_ request: HTTPRequest) -> Reply {
         do {
-            let described = try partners.all().map(describe)
+            let described = try partners.all(session: request.sandboxSession).map(describe)
             return .respond(.json(.ok, JSONValue.fields(["partners": .array(described)]).text))
         } catch {
             return .respond(.jsonError(.internalServerError, message: "cannot list partners: \(error)"))

@@ -1,29 +1,42 @@
+import DanaSandboxAPIs
 import SandboxHTTP
 import SandboxStorage
+import SandboxJSON
 import SandboxSupport
 
 /// `POST /sandbox/reset`: back to the start state (seed data, journal, active scenarios and
-/// their counters), for CI suites that reset between tests.
+/// their counters, every session dropped), for CI suites that reset between tests. With
+/// `X-Sandbox-Session: S`, session S alone: its data and its scenario counters.
 public struct ResetHandler: RequestHandler {
-    private let store: SandboxStore
-    private let others: [@Sendable () -> Void]
+    private let databases: SessionDatabases
+    private let scenarios: ScenarioLibrary
+    private let journal: Journal
 
-    /// `others` reset the in-memory state beside the store.
-    public init(store: SandboxStore, others: [@Sendable () -> Void] = []) {
-        self.store = store
-        self.others = others
+    public init(databases: SessionDatabases, scenarios: ScenarioLibrary, journal: Journal) {
+        self.databases = databases
+        self.scenarios = scenarios
+        self.journal = journal
     }
 
     public func handle(_ request: HTTPRequest) -> Reply {
         let started = ContinuousClock.now
-        do {
-            try store.reset()
-            for reset in others { reset() }
-        } catch {
-            return .respond(.jsonError(.internalServerError, message: "reset failed: \(error.message)"))
+        if let session = request.sandboxSession {
+            // The session's next request makes its store from the seed again.
+            databases.drop(session)
+            scenarios.resetSession(session)
+        } else {
+            do {
+                try databases.shared.reset()
+            } catch {
+                return .respond(.jsonError(.internalServerError, message: "reset failed: \(error.message)"))
+            }
+            databases.dropAll()
+            scenarios.resetToStart()
+            journal.clear()
         }
         let (seconds, attoseconds) = (ContinuousClock.now - started).components
         let nanoseconds = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
-        return .respond(.json(.ok, "{\"status\":\"reset\",\"durationMs\":\(Logger.milliseconds(nanoseconds))}"))
+        let scope = request.sandboxSession.map { ",\"session\":\(JSONString.quoted($0))" } ?? ""
+        return .respond(.json(.ok, "{\"status\":\"reset\"\(scope),\"durationMs\":\(Logger.milliseconds(nanoseconds))}"))
     }
 }

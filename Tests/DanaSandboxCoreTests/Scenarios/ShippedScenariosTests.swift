@@ -99,14 +99,20 @@ final class ShippedScenariosTests: XCTestCase {
         return signer.dana.publicKey.verify(signature: Array(signature), message: Array(response.body[member.valueRange]))
     }
 
+    /// The value a rule's `key` condition must equal, if it is an equality.
+    private func equalTo(_ key: String, in rule: ScenarioRule) -> String? {
+        guard case .equals(let value)? = rule.match.first(where: { $0.key == key })?.matcher else { return nil }
+        return value.stringValue
+    }
+
     /// A request the endpoint accepts, which also meets the rule's match conditions.
     private func validRequest(for endpoint: EndpointDescriptor, rule: ScenarioRule, harness: SandboxHarness, scenario: String) throws -> HTTPRequest {
         let now = harness.clock.jakarta
         var request: HTTPRequest
         switch endpoint {
         case AccountInquiryHandler.descriptor:
-            let number = rule.match.first { $0.key == "body.customerNumber" }?.value.stringValue ?? "62811742234"
-            let partner = rule.match.first { $0.key == "header.X-PARTNER-ID" }?.value.stringValue ?? SignedRequest.demoPartner
+            let number = equalTo("body.customerNumber", in: rule) ?? "62811742234"
+            let partner = equalTo("header.X-PARTNER-ID", in: rule) ?? SignedRequest.demoPartner
             request = try SignedRequest.snap(sentBody: #"{"customerNumber":"\#(number)","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_SETTLE"}}"#, partner: partner, timestamp: now)
         case B2BTokenHandler.descriptor:
             request = try SignedRequest.b2b(timestamp: now)
