@@ -64,6 +64,7 @@ test: deps
 bench: build
 	Tests/Benchmarks/health-vs-nginx.sh
 	Tests/Benchmarks/startup-and-reset.sh
+	Tests/Benchmarks/sessions.sh
 
 deps:
 	@missing=""; \

@@ -19,6 +19,9 @@ public final class SessionDatabases: Sendable {
     /// Session name → session. Guarded because every event loop looks sessions up; a session is
     /// created under the lock, so two first requests of one session get one store.
     private let sessions = Mutex<[String: Session]>([:])
+    /// When expired sessions were last looked for: a sweep walks every session, so it runs at
+    /// most once a second, not on every request.
+    private let lastSweep = Mutex<ContinuousClock.Instant>(.now)
 
     public init(shared: SandboxStore, ttl: Duration, maxSessions: Int) {
         self.shared = shared
@@ -30,9 +33,14 @@ public final class SessionDatabases: Sendable {
     public func store(for session: String?) throws(SQLiteError) -> SandboxStore {
         guard let session else { return shared }
         let now = ContinuousClock.now
+        let sweep = lastSweep.withLock { last in
+            guard now - last > .seconds(1) else { return false }
+            last = now
+            return true
+        }
         return try sessions.withLock { (sessions: inout [String: Session]) throws(SQLiteError) -> SandboxStore in
-            sessions = sessions.filter { now - $0.value.lastUsed <= ttl }
-            if var existing = sessions[session] {
+            if sweep { sessions = sessions.filter { now - $0.value.lastUsed <= ttl } }
+            if var existing = sessions[session], now - existing.lastUsed <= ttl {
                 existing.lastUsed = now
                 sessions[session] = existing
                 return existing.store

@@ -26,9 +26,10 @@ skip() {
     exit 0
 }
 
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import dana, paylabs' 2>/dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import dana, paylabs, pytest, xdist' 2>/dev/null; then
     python3 -m venv "$venv" >/dev/null 2>&1 || skip "python3 with venv is missing (Debian: apt-get install python3-venv)"
-    "$venv/bin/pip" install -q --disable-pip-version-check --retries 1 --timeout 20 dana-python==2.2.2 paylabs-sdk==1.0.3 \
+    "$venv/bin/pip" install -q --disable-pip-version-check --retries 1 --timeout 20 \
+        dana-python==2.2.2 paylabs-sdk==1.0.3 pytest==9.2.0 pytest-xdist==3.8.0 \
         || skip "dana-python and paylabs-sdk cannot be installed from PyPI (no package index?)"
 fi
 
@@ -61,6 +62,24 @@ for script in "$sessions"/*.py; do
         passed=$((passed + 1)); echo "PASS README SDK session $(basename "$script"): $expect"
     else
         failed=$((failed + 1)); status=1; echo "FAIL README SDK session $(basename "$script"): expected '$expect', got:"; echo "$output"
+    fi
+done
+# The README's parallel-tests example, with pytest and four workers, against the same sandbox.
+"$venv/bin/python" - "$sessions" <<'PY'
+import re, sys
+readme = open("README.md").read()
+for index, (expect, code) in enumerate(re.findall(r"<!-- pytest-session expect: (.*?) -->\n```python\n(.*?)```", readme, re.S)):
+    open(f"{sys.argv[1]}/test_readme_{index}.py", "w").write(code)
+    open(f"{sys.argv[1]}/test_readme_{index}.expect", "w").write(expect)
+PY
+for suite in "$sessions"/test_readme_*.py; do
+    [ -e "$suite" ] || continue
+    expect=$(cat "${suite%.py}.expect")
+    sed -i "s#http://127.0.0.1:8080#$url#g" "$suite"
+    if output=$("$venv/bin/python" -m pytest -q -n 4 -p no:cacheprovider "$suite" 2>&1) && grep -qF "$expect" <<<"$output"; then
+        passed=$((passed + 1)); echo "PASS README pytest example $(basename "$suite"): $expect"
+    else
+        failed=$((failed + 1)); status=1; echo "FAIL README pytest example $(basename "$suite"): expected '$expect', got:"; echo "$output"
     fi
 done
 echo "$passed passed, $failed failed"

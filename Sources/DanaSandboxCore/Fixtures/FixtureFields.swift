@@ -26,13 +26,18 @@ struct FixtureFields {
     /// A string of `lengths` characters; `fallback` when absent, required when there is none.
     func string(_ key: String, _ lengths: ClosedRange<Int>, fallback: String? = nil) throws(FixtureError) -> String {
         guard let field = given(key) else {
-            guard let fallback else { throw FixtureError("\(path).\(key)", "required: a string of \(lengths.lowerBound) to \(lengths.upperBound) characters") }
+            guard let fallback else { throw FixtureError("\(path).\(key)", "required: \(Self.string(lengths))") }
             return fallback
         }
         guard let text = field.stringValue, lengths.contains(text.count) else {
-            throw FixtureError("\(path).\(key)", "a string of \(lengths.lowerBound) to \(lengths.upperBound) characters, not \(field.text)")
+            throw FixtureError("\(path).\(key)", "\(Self.string(lengths)), not \(field.text)")
         }
         return text
+    }
+
+    /// `a string of 1 to 64 characters`, or `of exactly 16`.
+    private static func string(_ lengths: ClosedRange<Int>) -> String {
+        lengths.count == 1 ? "a string of exactly \(lengths.lowerBound) characters" : "a string of \(lengths.lowerBound) to \(lengths.upperBound) characters"
     }
 
     func optionalString(_ key: String, _ lengths: ClosedRange<Int>) throws(FixtureError) -> String? {
@@ -43,7 +48,8 @@ struct FixtureFields {
     func digits(_ key: String, _ lengths: ClosedRange<Int>, prefix: String = "", fallback: String? = nil) throws(FixtureError) -> String {
         let text = try string(key, lengths, fallback: fallback)
         guard text.hasPrefix(prefix), text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
-            throw FixtureError("\(path).\(key)", "\(lengths.lowerBound) to \(lengths.upperBound) digits\(prefix.isEmpty ? "" : " starting with \(prefix)"), not \"\(text)\"")
+            let count = lengths.count == 1 ? "exactly \(lengths.lowerBound)" : "\(lengths.lowerBound) to \(lengths.upperBound)"
+            throw FixtureError("\(path).\(key)", "\(count) digits\(prefix.isEmpty ? "" : " starting with \(prefix)"), not \"\(text)\"")
         }
         return text
     }
