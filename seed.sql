@@ -72,13 +72,16 @@ CREATE TABLE users (
 -- customer_tokens: user access tokens from DANA's binding flow (queryUserProfile's
 -- head.accessToken; account inquiry's Authorization-Customer or additionalInfo.accessToken).
 -- scopes is a space-separated list of UserResourceEnum values, or '*' for all of them. dana_id has
--- no foreign key on purpose: a token may outlive its user (USER_NOT_EXIST).
+-- no foreign key on purpose: a token may outlive its user (USER_NOT_EXIST). A token belongs to a
+-- partner; the same token text may be bound for several partners (the docs use one sample token
+-- with two sample partners).
 CREATE TABLE customer_tokens (
-    token       TEXT PRIMARY KEY,
+    token       TEXT NOT NULL,
     dana_id     TEXT NOT NULL,
     partner_id  TEXT NOT NULL REFERENCES partners (client_id),
     scopes      TEXT NOT NULL,
-    expires_at  TEXT NOT NULL
+    expires_at  TEXT NOT NULL,
+    PRIMARY KEY (token, partner_id)
 );
 
 -- b2b_tokens: SNAP B2B access tokens issued by /v1.0/access-token/b2b.htm (900 s each). Empty in
@@ -286,8 +289,10 @@ INSERT INTO users (dana_id, customer_number, full_name, nickname, kyc_level, sta
 -- customer_tokens: user access tokens, as if the binding flow had run. '*' = every UserResourceEnum.
 -- Any other token (e.g. the php_client test's '1111') is unknown: OAUTH_FAILED.
 INSERT INTO customer_tokens (token, dana_id, partner_id, scopes, expires_at) VALUES
-    -- the docs' sample token (account inquiry's Authorization-Customer), user 62810987654321 Rina
+    -- the docs' sample token (account inquiry's Authorization-Customer), user 62810987654321 Rina,
+    -- for the docs' Open API sample partner and for document 001's complete example's partner
     ('fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a', '2160559012743368', '2014000014442', '*',                '2099-12-31T23:59:59+07:00'),
+    ('fa8sjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a', '2160559012743368', '82150823919040624621823174737537', '*', '2099-12-31T23:59:59+07:00'),
 
     -- all scopes for the public sandbox's valid payee 62811742234 Budi and the docs' John Doe
     ('demo-token-62811742234',                                 '2160418820390157', '2014000014442', '*',                '2099-12-31T23:59:59+07:00'),
@@ -312,7 +317,11 @@ INSERT INTO customer_tokens (token, dana_id, partner_id, scopes, expires_at) VAL
     ('demo-token-partner-without-merchant',                    '2160648239017763', '2014000099999', '*',                '2099-12-31T23:59:59+07:00');
 
 
--- b2b_tokens: none; /v1.0/access-token/b2b.htm issues them at run time.
+-- b2b_tokens: /v1.0/access-token/b2b.htm issues them at run time. One is seeded: the B2B token of
+-- document 001's complete example (its Authorization header), for its partner, so the example
+-- runs as printed with a symmetric (HMAC) signature.
+INSERT INTO b2b_tokens (token, partner_id, issued_at, expires_at) VALUES
+    ('gp9HjjEj813Y9JGoqwOeOPWbnt4CUpvIJbU1mMU4a11MNDZ7Sg5u9a', '82150823919040624621823174737537', '2020-12-21T17:02:11+07:00', '2099-12-31T23:59:59+07:00');
 
 
 -- paylabs_stores: branches (querysubtrans's optional storeId).

@@ -69,7 +69,7 @@ public struct FixtureStore: Sendable {
             try database.run(
                 """
                 INSERT INTO customer_tokens (token, dana_id, partner_id, scopes, expires_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (token) DO UPDATE SET dana_id = excluded.dana_id, partner_id = excluded.partner_id, scopes = excluded.scopes, expires_at = excluded.expires_at
+                ON CONFLICT (token, partner_id) DO UPDATE SET dana_id = excluded.dana_id, scopes = excluded.scopes, expires_at = excluded.expires_at
                 """,
                 [.text(token.token), .text(try user.text("dana_id")), .text(token.partnerID), .text(token.scopes.joined(separator: " ")), .text(token.expiresAt)]
             )
@@ -198,7 +198,7 @@ public struct FixtureStore: Sendable {
     /// merchant's partner, a subscription's store) is refused by SQLite's foreign keys.
     public func delete(_ kind: Kind, id: String) throws -> Bool {
         try store.withDatabase { database in
-            try database.run("DELETE FROM \(kind.table) WHERE \(kind.condition) AND \(kind.key) = ?", [.text(id)]) == 1
+            try database.run("DELETE FROM \(kind.table) WHERE \(kind.condition) AND \(kind.key) = ?", [.text(id)]) >= 1
         }
     }
 }

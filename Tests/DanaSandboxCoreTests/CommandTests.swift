@@ -50,7 +50,7 @@ final class CommandTests: XCTestCase {
             "--max-body", "2048", "--read-timeout", "1.5", "--idle-timeout", "3",
             "--partner", "paylabs:010009=p.pem", "--partner-secret", "P1=s3cret", "--timestamp-window", "60",
             "--openapi-signature-error", "00000019:INVALID_SIGNATURE:bad signature", "--ca-file", "ca.pem", "--insecure",
-            "--fixtures", "a.json", "--fixtures=b.json", "--session-ttl", "30", "--max-sessions", "8",
+            "--fixtures", "a.json", "--fixtures=b.json", "--strict", "--session-ttl", "30", "--max-sessions", "8",
         ])
         XCTAssertEqual(options.host, "0.0.0.0")
         XCTAssertEqual(options.port, 0)
@@ -76,6 +76,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(options.caFile, "ca.pem")
         XCTAssertTrue(options.insecure)
         XCTAssertEqual(options.fixtures, ["a.json", "b.json"])
+        XCTAssertTrue(options.strict)
         XCTAssertEqual(options.sessionTTLSeconds, 30)
         XCTAssertEqual(options.maxSessions, 8)
         XCTAssertEqual(options.explicitlySet, Set(ServeOptions.flagNames))

@@ -14,6 +14,8 @@ public protocol APIFamily: Sendable {
     func internalFailure(for request: HTTPRequest) -> HTTPResponse
     /// The answer to a `Rejection` this family's handlers throw, or nil for any other error.
     func rejection(_ error: any Error, for request: HTTPRequest) -> HTTPResponse?
+    /// The documented refusal of a request that breaks a linted rule, in strict mode.
+    func lintRefusal(_ finding: LintFinding) -> any Error
     /// A 200 with no body, typed as the family's answers are.
     func emptyBody() -> HTTPResponse
     /// `response` without the member `field`, re-signed where the family signs.

@@ -14,8 +14,15 @@ public protocol EmulatedEndpoint: Sendable {
     /// The family that renders this endpoint's answers, failures and scenario variants.
     var family: any APIFamily { get }
 
+    /// The documented rules the endpoint's requests are linted against.
+    static var lintRules: [LintRule] { get }
+
     /// The answer to `request`. Once its signature and mandatory headers pass, the endpoint
-    /// answers through `checkpoint`, where scenarios apply. A `Rejection` of the family's codes is
+    /// answers through `context.pass`, where strict mode and scenarios apply. A `Rejection` of the family's codes is
     /// rendered by the family; any other error is an internal failure, logged once.
-    func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply
+    func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply
+}
+
+extension EmulatedEndpoint {
+    public static var lintRules: [LintRule] { [] }
 }

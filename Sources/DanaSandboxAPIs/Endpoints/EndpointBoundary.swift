@@ -14,7 +14,7 @@ public struct EndpointBoundary: RequestHandler {
 
     /// The endpoint's answer with no scenario in play.
     public func handle(_ request: HTTPRequest) -> Reply {
-        reply(for: request) { try endpoint.handle(request, checkpoint: .none) }
+        reply(for: request) { try endpoint.handle(request, context: .plain) }
     }
 
     /// What `body` answers, or its error rendered by the endpoint's family.

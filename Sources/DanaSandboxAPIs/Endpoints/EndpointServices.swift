@@ -12,6 +12,8 @@ public struct EndpointServices: Sendable {
     public let settings: SignatureSettings
     public let logger: Logger
     public let now: @Sendable () -> Date
+    /// Open API `reqMsgId`s already sent, for the lint rule that reports one sent twice.
+    public let messageIDs: RequestMessageLedger
 
     public init(databases: SessionDatabases, partners: PartnerDirectory, signer: ResponseSigner, settings: SignatureSettings, logger: Logger, now: @escaping @Sendable () -> Date) {
         self.databases = databases
@@ -20,6 +22,7 @@ public struct EndpointServices: Sendable {
         self.settings = settings
         self.logger = logger
         self.now = now
+        messageIDs = RequestMessageLedger()
     }
 
     /// The stores of the request's session (`X-Sandbox-Session`), or the shared ones.

@@ -16,6 +16,8 @@ public struct JournalEntry: Sendable {
     public let method: String
     public let path: String
     public let scenario: String?
+    /// The documented rules the request broke (`X-Sandbox-Lint`), each as a JSON object.
+    public let lint: JSONValue?
     /// What `X-Sandbox-Scenario-Applied` said: the rule that fired, or `none` and why.
     public let scenarioApplied: String?
     /// `X-Sandbox-Session` of the request, if it had one.
@@ -44,6 +46,7 @@ public struct JournalEntry: Sendable {
         scenario = record.annotations["scenario"]
         session = record.request?.sandboxSession
         scenarioApplied = record.annotations["scenario.applied"]
+        lint = record.annotations["lint"].flatMap { try? JSONScanner.parse(Array($0.utf8)) }
         outcome = record.outcome
         status = record.status
         code = record.annotations["result.code"]
@@ -81,6 +84,7 @@ public struct JournalEntry: Sendable {
             "path": .string(path),
             "scenario": scenario.map(JSONValue.string),
             "scenarioApplied": scenarioApplied.map(JSONValue.string),
+            "lint": lint,
             "session": session.map(JSONValue.string),
             "outcome": .string(outcome.rawValue),
             "durationMs": .number(Logger.milliseconds(durationNanoseconds)),

@@ -86,6 +86,11 @@ public struct OpenAPIFamily: APIFamily {
         (error as? Rejection<OpenAPIResult>).map { answer($0.code, $0.members, to: envelope(request)) }
     }
 
+    /// PARAM_ILLEGAL naming the field and what the document says.
+    public func lintRefusal(_ finding: LintFinding) -> any Error {
+        OpenAPIRejection.illegal("\(finding.field) must be \(finding.expected)")
+    }
+
     public func emptyBody() -> HTTPResponse {
         HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], annotations: ["result.code": "(empty body)"])
     }

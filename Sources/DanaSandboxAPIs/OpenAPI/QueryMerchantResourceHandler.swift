@@ -9,6 +9,7 @@ import SandboxStorage
 public struct QueryMerchantResourceHandler: EmulatedEndpoint {
     public static let path = "/dana/merchant/queryMerchantResource.htm"
     public static let function = "dana.merchant.queryMerchantResource"
+    public static let lintRules = OpenAPILintRules.queryMerchantResource
     public static let descriptor = OpenAPIFamily.descriptor(
         name: "query-merchant-resource", path: path, catalogue: OpenAPICatalog.queryMerchantResource, members: ["merchantResourceInformations"]
     )
@@ -31,10 +32,13 @@ public struct QueryMerchantResourceHandler: EmulatedEndpoint {
 
     public var family: any APIFamily { openAPI }
 
-    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let (envelope, partner) = try authenticator.authenticate(request, function: Self.function, stores: stores)
-        return try checkpoint.pass { try balances(envelope, of: partner, stores: stores) }
+        if let id = envelope.requestMessageID, !services.messageIDs.spend(id, partner: partner.clientID, session: request.sandboxSession) {
+            context.report(OpenAPILintRules.reusedMessageID(id, document: "002"))
+        }
+        return try context.pass { try balances(envelope, of: partner, stores: stores) }
     }
 
     private func balances(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {

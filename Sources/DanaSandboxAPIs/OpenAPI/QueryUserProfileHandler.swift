@@ -11,6 +11,7 @@ import SandboxSupport
 public struct QueryUserProfileHandler: EmulatedEndpoint {
     public static let path = "/dana/member/query/queryUserProfile.htm"
     public static let function = "dana.member.query.queryUserProfile"
+    public static let lintRules = OpenAPILintRules.queryUserProfile
     public static let descriptor = OpenAPIFamily.descriptor(
         name: "query-user-profile", path: path, catalogue: OpenAPICatalog.queryUserProfile, members: ["userResourceInfos"]
     )
@@ -37,10 +38,13 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
 
     public var family: any APIFamily { openAPI }
 
-    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let (envelope, partner) = try authenticator.authenticate(request, function: Self.function, stores: stores)
-        return try checkpoint.pass { try profile(envelope, of: partner, stores: stores) }
+        if let id = envelope.requestMessageID, !services.messageIDs.spend(id, partner: partner.clientID, session: request.sandboxSession) {
+            context.report(OpenAPILintRules.reusedMessageID(id, document: "000"))
+        }
+        return try context.pass { try profile(envelope, of: partner, stores: stores) }
     }
 
     private func profile(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {
@@ -53,7 +57,7 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
         if let unknown = requested.first(where: { !Self.resources.contains($0) }) {
             throw Rejection(OpenAPICatalog.resourceNotDefine.with(message: "Resource not define: \(unknown)"))
         }
-        guard let grant = try stores.customerTokens.token(token), grant.isValid(for: partner.clientID, at: now()) else {
+        guard let grant = try stores.customerTokens.token(token, preferring: partner.clientID), grant.isValid(for: partner.clientID, at: now()) else {
             throw Rejection(OpenAPIResult.oauthFailed)
         }
         guard try stores.merchants.hasActiveMerchant(ownedBy: partner.clientID) else {

@@ -92,6 +92,11 @@ public struct PaylabsFamily: APIFamily {
         (error as? Rejection<PaylabsErrorCode>).map { answer($0.code, to: request, body: try? JSONScanner.parse(request.body), $0.members) }
     }
 
+    /// paramInvalid naming the field and what the document says.
+    public func lintRefusal(_ finding: LintFinding) -> any Error {
+        Rejection(PaylabsErrorCode.paramInvalid.with(message: "Invalid request parameters: \(finding.field) must be \(finding.expected)"))
+    }
+
     public func emptyBody() -> HTTPResponse {
         HTTPResponse(status: .ok, headers: ["Content-Type": "application/json;charset=utf-8"], annotations: ["result.code": "(empty body)"])
     }

@@ -10,6 +10,7 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
     public static let descriptor = PaylabsFamily.descriptor(
         name: "query-subscription-transactions", path: path, members: ["storeId", "paymentType", "paymentInfo"]
     )
+    public static let lintRules = PaylabsLintRules.querySubscriptionTransactions
     static let paymentTypes = ["StaticDanaSub", "DynamicDanaSub"]
 
     private let paylabs: PaylabsFamily
@@ -24,10 +25,10 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
 
     public var family: any APIFamily { paylabs }
 
-    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let partner = try authenticator.authenticate(request, stores: stores)
-        return try checkpoint.pass { try query(request, from: partner, stores: stores) }
+        return try context.pass { try query(request, from: partner, stores: stores) }
     }
 
     private func query(_ request: HTTPRequest, from partner: Partner, stores: Stores) throws -> Reply {

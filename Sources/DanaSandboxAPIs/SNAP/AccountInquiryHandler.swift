@@ -15,6 +15,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         members: ["referenceNo", "partnerReferenceNo", "sessionId", "customerNumber", "customerName", "customerMonthlyInLimit",
                   "minAmount", "maxAmount", "amount", "feeAmount", "feeType", "additionalInfo"]
     )
+    public static let lintRules = SNAPLintRules.accountInquiry
     /// The public sandbox refuses more than IDR 20,000,000.00 (dana-python's SANDBOX_MAX_AMOUNT).
     public static let sandboxCapCents: Int64 = 2_000_000_000
     /// The document says CLEARING; the SDKs and DANA's current page send SETTLE.
@@ -35,7 +36,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
 
     public var family: any APIFamily { snap }
 
-    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let partner = try authenticator.authenticate(request, stores: stores)
         guard let externalID = request.headers["X-EXTERNAL-ID"], !externalID.isEmpty else {
@@ -47,21 +48,22 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         guard let channel = request.headers["CHANNEL-ID"], !channel.isEmpty else {
             throw Rejection(service.invalidMandatoryField("CHANNEL-ID"))
         }
-        return try checkpoint.pass { try inquire(request, externalID: externalID, partner: partner, stores: stores) }
+        return try context.pass { try inquire(request, externalID: externalID, partner: partner, stores: stores, context: context) }
     }
 
     /// What a signed request with its mandatory headers gets: the business outcome.
-    private func inquire(_ request: HTTPRequest, externalID: String, partner: Partner, stores: Stores) throws -> Reply {
-        let day = String(SignatureTimestamp.jakarta(now()).prefix(10))
-        guard try stores.requestIDs.spendExternalID(externalID, partner: partner.clientID, day: day) else {
-            throw Rejection(service.code("409", "00"))
-        }
-
+    private func inquire(_ request: HTTPRequest, externalID: String, partner: Partner, stores: Stores, context: RequestContext) throws -> Reply {
         guard let body = try? JSONScanner.parse(request.body), case .object = body else {
             throw Rejection(service.badRequest)
         }
         let input = try Input(body, headers: request.headers, service: service)
-        let payee = try self.payee(input, partner: partner, stores: stores)
+        // Spent only by a request that passed authentication and validation, so a corrected
+        // retry of a refused request may use the same X-EXTERNAL-ID.
+        let day = String(SignatureTimestamp.jakarta(now()).prefix(10))
+        guard try stores.requestIDs.spendExternalID(externalID, partner: partner.clientID, day: day) else {
+            throw Rejection(service.code("409", "00"))
+        }
+        let payee = try self.payee(input, partner: partner, stores: stores, context: context)
         guard payee.status.isActive else {
             throw doNotHonor(payee.customerNumber, resultMessage: "PAYEE_USER_STATUS_DISABLE")
         }
@@ -96,15 +98,20 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
     }
 
     /// The payee: by customer token when one is given, else by customer number.
-    private func payee(_ input: Input, partner: Partner, stores: Stores) throws -> User {
+    private func payee(_ input: Input, partner: Partner, stores: Stores, context: RequestContext) throws -> User {
         guard let token = input.customerToken else {
             let number = input.customerNumber ?? ""
             guard let user = try stores.users.user(customerNumber: number) else { throw doNotHonor(number, resultMessage: "PAYEE_USER_NOT_EXIST") }
             return user
         }
-        guard let grant = try stores.customerTokens.token(token) else { throw Rejection(service.code("401", "04")) }
+        guard let grant = try stores.customerTokens.token(token, preferring: partner.clientID) else { throw Rejection(service.code("401", "04")) }
         let user = try stores.users.user(danaID: grant.danaID)
         guard grant.isValid(for: partner.clientID, at: now()), let user else { throw Rejection(service.code("401", "02")) }
+        if let number = input.customerNumber, number != user.customerNumber {
+            // Answered for the token's user, as tolerated; strict mode refuses the token.
+            context.report(SNAPLintRules.tokenOfAnotherUser(token: user.customerNumber, customerNumber: number))
+            if context.strict { throw Rejection(service.code("401", "02")) }
+        }
         return user
     }
 

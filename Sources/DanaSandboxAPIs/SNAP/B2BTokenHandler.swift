@@ -25,20 +25,20 @@ public struct B2BTokenHandler: EmulatedEndpoint {
 
     public var family: any APIFamily { snap }
 
-    public func handle(_ request: HTTPRequest, checkpoint: ScenarioCheckpoint) throws -> Reply {
+    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let headers = try SNAPSignedHeaders.tokenRequest(request.headers, service: service)
         let partner = try authenticator.identify(headers.clientID, sentAt: headers.sentAt, in: stores)
-        let context = authenticator.context
-        if context.settings.enforce {
-            let key = try context.partners.publicKey(of: partner)
+        let authentication = authenticator.context
+        if authentication.settings.enforce {
+            let key = try authentication.partners.publicKey(of: partner)
             let stringToSign = SNAPSignatureScheme.tokenRequest(clientKey: headers.clientID, timestamp: headers.timestamp)
             let verified = SignatureDecoding.base64(headers.signature).map { key.verify(signature: $0, message: Array(stringToSign.utf8)) } ?? false
             if !verified {
                 throw authenticator.refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign, hashes: [])
             }
         }
-        return try checkpoint.pass { try issue(request, to: partner, stores: stores) }
+        return try context.pass { try issue(request, to: partner, stores: stores) }
     }
 
     private func issue(_ request: HTTPRequest, to partner: Partner, stores: Stores) throws -> Reply {

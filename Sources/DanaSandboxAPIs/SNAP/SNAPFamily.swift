@@ -59,6 +59,11 @@ public struct SNAPFamily: APIFamily {
         (error as? Rejection<SNAPResponseCode>).map { answer($0.code, $0.members) }
     }
 
+    /// 4003702 when the field is missing, 4003701 when it is malformed, naming it.
+    public func lintRefusal(_ finding: LintFinding) -> any Error {
+        Rejection(finding.isMissing ? service.invalidMandatoryField(finding.field) : service.invalidFieldFormat(finding.field))
+    }
+
     public func emptyBody() -> HTTPResponse {
         HTTPResponse(status: .ok, headers: ["Content-Type": "application/json"], annotations: ["result.code": "(empty body)"])
     }

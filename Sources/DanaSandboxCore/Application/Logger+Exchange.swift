@@ -16,7 +16,8 @@ extension Logger {
         if record.outcome != .responded && record.outcome != .rejected {
             fields.append(("outcome", .string(record.outcome.rawValue)))
         }
-        for (key, value) in record.annotations.sorted(by: { $0.key < $1.key }) {
+        // The lint findings have their own warning line; the journal keeps them whole.
+        for (key, value) in record.annotations.sorted(by: { $0.key < $1.key }) where key != "lint" {
             fields.append((key, .string(value)))
         }
         log(record.outcome == .rejected ? .warning : .info, "exchange", fields)

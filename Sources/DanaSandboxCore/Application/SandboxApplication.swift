@@ -59,6 +59,7 @@ public final class SandboxApplication: Sendable {
         }
         let journal = Journal(limit: options.journalLimit)
         self.journal = journal
+        let lintLog = LintLog()
 
         let settings = SignatureSettings(
             enforce: options.signatures == .enforce,
@@ -67,7 +68,7 @@ public final class SandboxApplication: Sendable {
         )
         let services = EndpointServices(databases: databases, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
         router = Self.makeRouter(
-            services: services, scenarios: scenarios, journal: journal,
+            services: services, scenarios: scenarios, journal: journal, lintLog: lintLog, strict: options.strict,
             verification: TLSClientSession.Verification(caFile: options.caFile, insecure: options.insecure)
         )
         let configuration = HTTPServerConfiguration(
@@ -87,16 +88,22 @@ public final class SandboxApplication: Sendable {
 
     /// Every endpoint the sandbox serves: the registry's emulated endpoints, each behind its
     /// error boundary and its scenario gate, then the sandbox's own.
-    private static func makeRouter(services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal, verification: TLSClientSession.Verification) -> Router {
+    private static func makeRouter(
+        services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal, lintLog: LintLog, strict: Bool, verification: TLSClientSession.Verification
+    ) -> Router {
         var router = Router()
         router.add(.get, "/health", HealthHandler())
         for type in EndpointRegistry.endpoints {
             let endpoint = type.init(services: services)
-            let gate = ScenarioGate(endpoint: type.descriptor, boundary: EndpointBoundary(endpoint: endpoint, logger: services.logger), library: scenarios)
+            let gate = ScenarioGate(
+                endpoint: type.descriptor, lintRules: type.lintRules, boundary: EndpointBoundary(endpoint: endpoint, logger: services.logger),
+                library: scenarios, lintLog: lintLog, strict: strict, logger: services.logger
+            )
             for path in type.descriptor.paths { router.add(.post, path, gate) }
         }
 
-        router.add(.post, "/sandbox/reset", ResetHandler(databases: services.databases, scenarios: scenarios, journal: journal))
+        router.add(.post, "/sandbox/reset", ResetHandler(databases: services.databases, scenarios: scenarios, journal: journal, others: [lintLog.clear, services.messageIDs.clear]))
+        router.add(.get, "/sandbox/lint") { _ in .respond(.json(.ok, lintLog.json.text)) }
         router.add(.get, "/sandbox/keys", KeysHandler(signer: services.signer))
         let partnersHandler = PartnersHandler(partners: services.partners)
         router.add(.post, PartnersHandler.path, partnersHandler.register)

@@ -47,6 +47,7 @@ extension ServeOptions {
         },
         .init(name: "read-timeout") { options, value throws(UsageError) in options.readTimeoutSeconds = try Flags.seconds(value, flag: "read-timeout") },
         .init(name: "idle-timeout") { options, value throws(UsageError) in options.idleTimeoutSeconds = try Flags.seconds(value, flag: "idle-timeout") },
+        .init(name: "strict", isSwitch: true) { options, value throws(UsageError) in options.strict = try Flags.boolean(value, flag: "strict") },
         .init(name: "fixtures", repeatable: true) { options, value throws(UsageError) in options.fixtures.append(try Flags.nonEmpty(value, flag: "fixtures")) },
         .init(name: "session-ttl") { options, value throws(UsageError) in options.sessionTTLSeconds = try Flags.seconds(value, flag: "session-ttl") },
         .init(name: "max-sessions") { options, value throws(UsageError) in options.maxSessions = try Flags.integer(value, flag: "max-sessions", in: 1...100_000) },

@@ -49,6 +49,8 @@ public struct ServeOptions: Equatable, Sendable {
     public var readTimeoutSeconds = 30.0
     /// An idle keep-alive connection is closed after this long.
     public var idleTimeoutSeconds = 60.0
+    /// `--strict`: a documented rule a request breaks is refused, not just reported.
+    public var strict = false
     /// `--fixtures FILE`: JSON fixtures applied at start on top of the seed, in order.
     public var fixtures: [String] = []
     /// A session idle this long is dropped.

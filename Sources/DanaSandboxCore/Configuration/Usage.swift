@@ -75,6 +75,8 @@ public enum Usage {
       --max-body BYTES         larger request bodies get 413 (default 1048576)
       --read-timeout SECONDS   a request stalled this long gets 408 (default 30)
       --idle-timeout SECONDS   idle keep-alive connections close after this (default 60)
+      --strict                 refuse a request that breaks a documented rule the sandbox otherwise
+                               only reports in X-Sandbox-Lint (per request: X-Sandbox-Strict: 1)
       --fixtures FILE          JSON fixtures (as POST /sandbox/fixtures takes) loaded at start on top
                                of the seed, kept across resets (repeatable)
       --session-ttl SECONDS    an X-Sandbox-Session idle this long is dropped (default 600)

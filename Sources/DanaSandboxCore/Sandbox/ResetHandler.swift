@@ -11,11 +11,14 @@ public struct ResetHandler: RequestHandler {
     private let databases: SessionDatabases
     private let scenarios: ScenarioLibrary
     private let journal: Journal
+    /// Other state a whole reset empties (the lint summary, the Open API message ids seen).
+    private let others: [@Sendable () -> Void]
 
-    public init(databases: SessionDatabases, scenarios: ScenarioLibrary, journal: Journal) {
+    public init(databases: SessionDatabases, scenarios: ScenarioLibrary, journal: Journal, others: [@Sendable () -> Void] = []) {
         self.databases = databases
         self.scenarios = scenarios
         self.journal = journal
+        self.others = others
     }
 
     public func handle(_ request: HTTPRequest) -> Reply {
@@ -33,6 +36,7 @@ public struct ResetHandler: RequestHandler {
             databases.dropAll()
             scenarios.resetToStart()
             journal.clear()
+            for reset in others { reset() }
         }
         let (seconds, attoseconds) = (ContinuousClock.now - started).components
         let nanoseconds = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
