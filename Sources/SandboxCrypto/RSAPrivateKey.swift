@@ -36,7 +36,7 @@ public final class RSAPrivateKey: @unchecked Sendable {
     public func sign(_ message: [UInt8]) throws(CryptoError) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { throw CryptoError.fromOpenSSL("cannot create a signing context") }
         defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit(context, nil, EVP_sha256(), nil, key) == 1 else {
+        guard EVP_DigestSignInit(context, nil, FetchedAlgorithms.sha256, nil, key) == 1 else {
             throw CryptoError.fromOpenSSL("cannot start signing")
         }
         var length = 0

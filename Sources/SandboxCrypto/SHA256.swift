@@ -8,7 +8,7 @@ public enum SHA256 {
         // EVP_Digest only fails on allocation failure; an all-zero digest would then show up
         // as a signature mismatch, never as a false match.
         _ = bytes.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &output, &length, EVP_sha256(), nil)
+            EVP_Digest(input.baseAddress, input.count, &output, &length, FetchedAlgorithms.sha256, nil)
         }
         return output
     }

@@ -21,12 +21,18 @@ public indirect enum JSONValue: Equatable, Sendable {
     /// Follows object keys separated by dots, e.g. `"additionalInfo.accessToken"`. Each component
     /// is a key as written (no array indices, no escaping of dots).
     public func value(atPath path: String) -> JSONValue? {
+        // Walks the path in place: splitting it into an array of strings on every lookup showed
+        // in the profile of a request that reads a dozen fields.
         var current = self
-        for key in path.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let next = current[String(key)] else { return nil }
-            current = next
+        var rest = path[...]
+        while true {
+            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            let key = rest[..<end]
+            guard case .object(let members) = current, let member = members.first(where: { $0.key == key }) else { return nil }
+            current = member.value
+            guard end < rest.endIndex else { return current }
+            rest = rest[rest.index(after: end)...]
         }
-        return current
     }
 
     public var stringValue: String? {

@@ -33,15 +33,16 @@ public struct PaylabsAuthenticator: Sendable {
         guard context.settings.enforce else { return partner }
 
         let key = try context.partners.publicKey(of: partner)
-        let hashes = BodyCandidates.hashes(BodyCandidates.forPaylabs(request.body))
-        let strings = hashes.map { PaylabsSignatureScheme.stringToSign(path: request.path, bodyHash: $0.hash, timestamp: headers.timestamp) }
-        if let presented = SignatureDecoding.base64(headers.signature),
-           strings.contains(where: { key.verify(signature: presented, message: Array($0.utf8)) }) {
-            return partner
+        let presented = SignatureDecoding.base64(headers.signature)
+        func stringToSign(_ hash: BodyCandidates.Hash) -> String {
+            PaylabsSignatureScheme.stringToSign(path: request.path, bodyHash: hash.hash, timestamp: headers.timestamp)
         }
+        guard let tried = BodyCandidates.unverified(request.body, paylabs: true, { hash in
+            presented.map { key.verify(signature: $0, message: Array(stringToSign(hash).utf8)) } ?? false
+        }) else { return partner }
         context.logFailure(SignatureDiagnostics(
-            partner: partner.clientID, keyFingerprint: key.fingerprint, expectedStringToSign: strings[0],
-            formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
+            partner: partner.clientID, keyFingerprint: key.fingerprint, expectedStringToSign: stringToSign(tried[0]),
+            formsTried: tried.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
         ))
         throw Rejection(PaylabsErrorCode.signError)
     }

@@ -21,7 +21,6 @@ public struct SNAPAuthenticator: Sendable {
         let headers = try SNAPSignedHeaders.serviceRequest(request.headers, service: service)
         let partner = try identify(headers.clientID, sentAt: headers.sentAt, in: stores)
         let method = request.method.rawValue
-        let hashes = BodyCandidates.hashes(BodyCandidates.forSNAP(request.body))
 
         if let authorization = request.headers["Authorization"] {
             guard authorization.lowercased().hasPrefix("bearer "), case let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces),
@@ -30,22 +29,26 @@ public struct SNAPAuthenticator: Sendable {
             }
             guard context.settings.enforce else { return partner }
             let secret = partner.clientSecret ?? ""
-            let strings = hashes.map { SNAPSignatureScheme.symmetric(method: method, path: request.path, token: token, bodyHash: $0.hash, timestamp: headers.timestamp) }
-            if let presented = SignatureDecoding.base64OrHex(headers.signature),
-               strings.contains(where: { SNAPSignatureScheme.authenticates(presented, $0, secret: secret) }) {
-                return partner
+            let presented = SignatureDecoding.base64OrHex(headers.signature)
+            func stringToSign(_ hash: BodyCandidates.Hash) -> String {
+                SNAPSignatureScheme.symmetric(method: method, path: request.path, token: token, bodyHash: hash.hash, timestamp: headers.timestamp)
             }
-            throw refusal(request, partner: partner, key: "HMAC-SHA512 with the client secret", expected: strings[0], hashes: hashes, secrets: [token])
+            guard let tried = BodyCandidates.unverified(request.body, paylabs: false, { hash in
+                presented.map { SNAPSignatureScheme.authenticates($0, stringToSign(hash), secret: secret) } ?? false
+            }) else { return partner }
+            throw refusal(request, partner: partner, key: "HMAC-SHA512 with the client secret", expected: stringToSign(tried[0]), hashes: tried, secrets: [token])
         }
 
         guard context.settings.enforce else { return partner }
         let key = try context.partners.publicKey(of: partner)
-        let strings = hashes.map { SNAPSignatureScheme.asymmetric(method: method, path: request.path, bodyHash: $0.hash, timestamp: headers.timestamp) }
-        if let presented = SignatureDecoding.base64(headers.signature),
-           strings.contains(where: { key.verify(signature: presented, message: Array($0.utf8)) }) {
-            return partner
+        let presented = SignatureDecoding.base64(headers.signature)
+        func stringToSign(_ hash: BodyCandidates.Hash) -> String {
+            SNAPSignatureScheme.asymmetric(method: method, path: request.path, bodyHash: hash.hash, timestamp: headers.timestamp)
         }
-        throw refusal(request, partner: partner, key: key.fingerprint, expected: strings[0], hashes: hashes)
+        guard let tried = BodyCandidates.unverified(request.body, paylabs: false, { hash in
+            presented.map { key.verify(signature: $0, message: Array(stringToSign(hash).utf8)) } ?? false
+        }) else { return partner }
+        throw refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign(tried[0]), hashes: tried)
     }
 
     /// The active DANA partner `partnerID`, if its timestamp is fresh: the checks every SNAP

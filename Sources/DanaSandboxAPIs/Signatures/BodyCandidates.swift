@@ -23,8 +23,20 @@ public enum BodyCandidates {
     }
 
     /// Each candidate's hash, in order: the first is always the raw body's.
-    public static func hashes(_ candidates: [BodyCandidate]) -> [Hash] {
+    public static func hashes(_ candidates: some Sequence<BodyCandidate>) -> [Hash] {
         candidates.map { Hash(label: $0.label, hash: SHA256.hexDigest($0.bytes)) }
+    }
+
+    /// Checks the raw body's hash first and builds the other forms only when it fails: nearly
+    /// every client signs the raw body, and minifying, parsing and re-serialising it on every
+    /// request cost more than the RSA verification itself. Nil when a form verifies; otherwise
+    /// every form's hash, in order, for the refusal's diagnostics.
+    public static func unverified(_ body: [UInt8], paylabs: Bool, _ verifies: (Hash) -> Bool) -> [Hash]? {
+        let raw = Hash(label: "raw", hash: SHA256.hexDigest(body))
+        if verifies(raw) { return nil }
+        let others = hashes(candidates(for: body, includingWithoutNulls: paylabs).dropFirst())
+        if others.contains(where: verifies) { return nil }
+        return [raw] + others
     }
 
     /// Candidates with the same bytes as an earlier one are dropped: each costs an RSA verification.

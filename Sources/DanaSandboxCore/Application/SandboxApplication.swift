@@ -151,6 +151,10 @@ public final class SandboxApplication: Sendable {
 
     /// Listens, and starts watching the scenarios folder for edits.
     public func start() throws(StartupError) {
+        let descriptors = OpenFileLimit.raise()
+        if descriptors < 16_384 {
+            logger.log(.notice, "the descriptor limit is \(descriptors) (its hard limit): at most that many connections can be open at once; raise it with ulimit -Hn")
+        }
         do {
             try server.start()
         } catch {
