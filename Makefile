@@ -9,7 +9,9 @@
 #   make dist      .build/dana-sandbox-VERSION-PLATFORM.tar.gz: binary, README, licence, changelog
 #   make test-dist the tarball unpacked in an empty folder and run without any Swift around it
 #   make embed     write the built-in copies of seed.sql, scenarios/ and keys/ again after an edit
-#   make bench     GET /health rate beside nginx; start-up and reset times beside baselines
+#   make bench     the performance targets as one table, each against a baseline of the same run;
+#                  fails when one is missed
+#   make bench-details  GET /health beside nginx over rounds; start-up, reset and session costs
 #   make deps      install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
 #   make clean     remove build products
 
@@ -28,7 +30,7 @@ PLATFORM := $(shell uname -s | tr '[:upper:]' '[:lower:]')-$(shell uname -m)
 DIST := dana-sandbox-$(VERSION)-$(PLATFORM)
 PREFIX ?= /usr/local
 
-.PHONY: build run test install dist test-dist embed bench deps clean
+.PHONY: build run test install dist test-dist embed bench bench-details deps clean
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: it runs where no
 # Swift toolchain is installed, needing only libc, libsqlite3 and libssl/libcrypto.
@@ -62,6 +64,9 @@ test: deps
 	Tests/Clients/run.sh
 
 bench: build
+	Tests/Benchmarks/targets.sh
+
+bench-details: build
 	Tests/Benchmarks/health-vs-nginx.sh
 	Tests/Benchmarks/startup-and-reset.sh
 	Tests/Benchmarks/sessions.sh

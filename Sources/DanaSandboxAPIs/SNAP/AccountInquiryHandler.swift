@@ -125,6 +125,6 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
 
     /// `yyyyMMdd` (Jakarta) and 14 random digits: unique per inquiry, like DANA's 22-digit ones.
     static func referenceNumber(_ date: Date) -> String {
-        SignatureTimestamp.jakarta(date).prefix(10).replacingOccurrences(of: "-", with: "") + RandomText.make(14, from: RandomText.digits)
+        String(SignatureTimestamp.jakarta(date).prefix(10).filter { $0 != "-" }) + RandomText.make(14, from: RandomText.digits)
     }
 }

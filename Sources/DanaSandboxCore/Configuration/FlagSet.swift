@@ -22,7 +22,9 @@ struct FlagSet<Options>: Sendable {
 
     /// The variable that sets a flag: `DANA_SANDBOX_` and the flag name in capitals.
     static func environmentName(of flag: String) -> String {
-        "DANA_SANDBOX_" + flag.uppercased().replacingOccurrences(of: "-", with: "_")
+        // Not Foundation's replacingOccurrences: it bridges through NSString, which showed in the
+        // start-up profile with one call per flag.
+        "DANA_SANDBOX_" + String(flag.uppercased().map { $0 == "-" ? "_" : $0 })
     }
 
     /// Applies `arguments` (flags, and at most `positionals` other words, returned in order) and

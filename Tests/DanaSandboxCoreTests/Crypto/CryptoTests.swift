@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 import SandboxTestSupport
 @testable import DanaSandboxCore
@@ -42,6 +43,39 @@ final class CryptoTests: XCTestCase {
         let message = bytes("any message: José")
         let expected = try Shell.run("/usr/bin/openssl", ["dgst", "-sha512", "-hmac", "secret-key", "-binary"], input: message)
         XCTAssertEqual(HMACSHA512.authenticationCode(key: bytes("secret-key"), message: message), expected)
+    }
+
+    func testHMACSHA512_WithAnEmptyKeyOrMessage_MatchesPython() throws {
+        // The empty key takes OpenSSL's one-shot path, the others a duplicated EVP_MAC context.
+        let script = "import hmac, hashlib, sys; k, m = sys.argv[1].encode(), sys.argv[2].encode(); sys.stdout.buffer.write(hmac.new(k, m, hashlib.sha512).digest())"
+        for (key, message) in [("", "message"), ("secret", ""), ("", "")] {
+            let expected = try Shell.run("/usr/bin/python3", ["-c", script, key, message])
+            XCTAssertEqual(HMACSHA512.authenticationCode(key: bytes(key), message: bytes(message)), expected, "key '\(key)', message '\(message)'")
+        }
+    }
+
+    func testHMACSHA512_FromManyThreadsAtOnce_GivesTheSameCode() {
+        let expected = HMACSHA512.authenticationCode(key: bytes("secret-key"), message: bytes("message"))
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 400) { index in
+            let key = Array("secret-key".utf8), message = Array("message".utf8)
+            if HMACSHA512.authenticationCode(key: key, message: message) != expected { mismatches.withLock { $0 += 1 } }
+            _ = HMACSHA512.authenticationCode(key: Array("other-\(index)".utf8), message: message)
+        }
+        XCTAssertEqual(mismatches.withLock { $0 }, 0)
+    }
+
+    func testRandomText_UsesOnlyTheAlphabet_AndReachesAllOfIt() {
+        var seen = Set<Character>()
+        for _ in 0..<200 {
+            let text = RandomText.make(22, from: RandomText.upperAlphanumeric)
+            XCTAssertEqual(text.count, 22)
+            XCTAssertTrue(text.allSatisfy { RandomText.upperAlphanumeric.contains($0) }, text)
+            seen.formUnion(text)
+        }
+        XCTAssertEqual(seen, Set(RandomText.upperAlphanumeric))
+        XCTAssertEqual(RandomText.make(0, from: RandomText.digits), "")
+        XCTAssertNotEqual(RandomText.make(32, from: RandomText.hex), RandomText.make(32, from: RandomText.hex))
     }
 
     // MARK: - RSA
