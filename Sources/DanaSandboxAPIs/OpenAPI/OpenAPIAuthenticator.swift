@@ -15,6 +15,16 @@ public struct OpenAPIAuthenticator: Sendable {
         self.context = context
     }
 
+    /// As `authenticate`, and spends the envelope's `reqMsgId` in `ledger`: a reused one is a lint
+    /// finding citing `document`, reported on `context`, never a refusal (DANA documents none).
+    public func admit(_ request: HTTPRequest, function: String, stores: Stores, ledger: RequestMessageLedger, context: RequestContext, document: String) throws -> (OpenAPIRequest, Partner) {
+        let (envelope, partner) = try authenticate(request, function: function, stores: stores)
+        if let id = envelope.requestMessageID, !ledger.spend(id, partner: partner.clientID, session: request.sandboxSession) {
+            context.report(OpenAPILintRules.reusedMessageID(id, document: document))
+        }
+        return (envelope, partner)
+    }
+
     /// The envelope and the partner that signed it.
     public func authenticate(_ request: HTTPRequest, function: String, stores: Stores) throws -> (OpenAPIRequest, Partner) {
         let envelope: OpenAPIRequest

@@ -40,10 +40,7 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
-        let (envelope, partner) = try authenticator.authenticate(request, function: Self.function, stores: stores)
-        if let id = envelope.requestMessageID, !services.messageIDs.spend(id, partner: partner.clientID, session: request.sandboxSession) {
-            context.report(OpenAPILintRules.reusedMessageID(id, document: "000"))
-        }
+        let (envelope, partner) = try authenticator.admit(request, function: Self.function, stores: stores, ledger: services.messageIDs, context: context, document: "000")
         return try context.pass { try profile(envelope, of: partner, stores: stores) }
     }
 
