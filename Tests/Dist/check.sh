@@ -27,6 +27,13 @@ check "the tarball holds the binary, README, licence and changelog" \
     test -x "$binary" -a -f "$folder/README.md" -a -f "$folder/LICENSE" -a -f "$folder/CHANGELOG.md"
 no_swift_libraries() { ! ldd "$binary" | grep -i swift; }
 check "the binary links no Swift library" no_swift_libraries
+# Ubuntu 22.04, a common CI image, has glibc 2.35: no symbol may need a newer one.
+glibc_at_most_2_35() {
+    needed=$(readelf --dyn-syms --wide "$binary" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
+    echo "newest glibc symbol version needed: $needed"
+    [ "$(printf '%s\nGLIBC_2.35\n' "$needed" | sort -V | tail -1)" = GLIBC_2.35 ]
+}
+check "the binary needs no glibc newer than 2.35" glibc_at_most_2_35
 mkdir empty
 cd empty
 version_matches() { bare "$binary" --version | grep -qx "dana-sandbox $(echo "$folder" | cut -d- -f3)"; }
