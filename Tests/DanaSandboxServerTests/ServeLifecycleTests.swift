@@ -93,4 +93,31 @@ final class ServeLifecycleTests: XCTestCase {
         XCTAssertEqual(sandbox.waitForExit(), 0)
         XCTAssertEqual(sandbox.standardOutput.finishedLines(timeout: 5).count, 1, "the token must not go to standard output")
     }
+
+    func testDescriptorLimit_IsRaisedToTheHardLimit_AndALowHardLimitIsSaid() throws {
+        // given: a soft limit of 256, which the child inherits
+        var original = rlimit()
+        XCTAssertEqual(getrlimit(Int32(RLIMIT_NOFILE.rawValue), &original), 0)
+        var lowered = original
+        lowered.rlim_cur = min(256, original.rlim_max)
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_NOFILE.rawValue), &lowered), 0)
+        let sandbox: SandboxProcess
+        do {
+            defer { _ = setrlimit(Int32(RLIMIT_NOFILE.rawValue), &original) }
+            sandbox = try SandboxProcess(["serve", "--port", "0"])
+        }
+        XCTAssertNotNil(sandbox.waitUntilReady())
+
+        // then: /proc shows soft = hard, and a notice only when the hard limit is low
+        let limits = try String(contentsOfFile: "/proc/\(sandbox.process.processIdentifier)/limits", encoding: .utf8)
+        let line = try XCTUnwrap(limits.split(separator: "\n").first { $0.hasPrefix("Max open files") })
+        let numbers = line.split(separator: " ").dropFirst(3).prefix(2).map(String.init)
+        XCTAssertEqual(numbers.count, 2, String(line))
+        XCTAssertEqual(numbers.first, numbers.last, "soft limit not raised: \(line)")
+        let hard = Int(clamping: original.rlim_max)
+        sandbox.send(SIGTERM)
+        _ = sandbox.waitForExit()
+        let notices = sandbox.standardError.finishedLines(timeout: 5).filter { $0.contains("descriptor limit") }
+        XCTAssertEqual(notices.count, hard < 16_384 ? 1 : 0, "hard limit \(hard): \(notices)")
+    }
 }
