@@ -21,9 +21,16 @@ public final class SandboxProcess: @unchecked Sendable {
         return folder.appendingPathComponent("dana-sandbox")
     }
 
-    public init(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil) throws {
-        process.executableURL = Self.binaryURL
-        process.arguments = arguments
+    /// `shellSetup`, when given, runs in `/bin/sh` before it `exec`s the binary (same pid): for a
+    /// limit that must apply to the sandbox alone, e.g. `ulimit -Sn 256`.
+    public init(_ arguments: [String], environment: [String: String] = [:], currentDirectory: URL? = nil, shellSetup: String? = nil) throws {
+        if let shellSetup {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", shellSetup + " && exec \"$0\" \"$@\"", Self.binaryURL.path] + arguments
+        } else {
+            process.executableURL = Self.binaryURL
+            process.arguments = arguments
+        }
         // The test runner's own DANA_SANDBOX_* variables must not leak into what a test checks.
         var merged = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("DANA_SANDBOX_") }
         merged.merge(environment) { _, new in new }
