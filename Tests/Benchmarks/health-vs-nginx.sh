@@ -12,17 +12,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-2}
 BINARY=.build/release/dana-sandbox
 
-need=""
-command -v wrk >/dev/null || need="$need wrk"
-command -v nginx >/dev/null || need="$need nginx-light"
-if [ -n "$need" ]; then
-    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
-    else
-        echo "make bench needs:$need (sudo apt-get install$need)" >&2
-        exit 1
-    fi
-fi
+. Tests/Benchmarks/need.sh
+need wrk:wrk nginx:nginx-light
 
 work=$(mktemp -d)
 cleanup() {

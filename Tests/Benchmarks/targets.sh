@@ -20,18 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-need=""
-command -v wrk >/dev/null || need="$need wrk"
-command -v openssl >/dev/null || need="$need openssl"
-command -v python3 >/dev/null || need="$need python3"
-if [ -n "$need" ]; then
-    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null
-    else
-        echo "make bench needs:$need" >&2
-        exit 1
-    fi
-fi
+. Tests/Benchmarks/need.sh
+need wrk:wrk openssl:openssl python3:python3
 
 rows=()
 failed=0
