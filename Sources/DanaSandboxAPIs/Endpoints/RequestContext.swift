@@ -1,4 +1,5 @@
 import SandboxHTTP
+import SandboxJSON
 
 /// What an endpoint's handling of one request shares with the sandbox around it: the checkpoint
 /// it passes once the request's signature and mandatory headers are checked (where strict mode
@@ -11,11 +12,23 @@ public final class RequestContext {
     /// answer, the answer to give.
     private let checkpoint: (_ context: RequestContext, _ real: () throws -> Reply) throws -> Reply
     public private(set) var findings: [LintFinding]
+    /// The body as JSON (`.some(nil)`: not JSON), once parsed: the gate parses it for lint and
+    /// scenarios, and the handler reads that value rather than parsing the body again.
+    private var parsedBody: JSONValue??
 
-    public init(strict: Bool = false, findings: [LintFinding] = [], checkpoint: @escaping (_ context: RequestContext, _ real: () throws -> Reply) throws -> Reply = { try $1() }) {
+    public init(strict: Bool = false, findings: [LintFinding] = [], body parsedBody: JSONValue?? = nil, checkpoint: @escaping (_ context: RequestContext, _ real: () throws -> Reply) throws -> Reply = { try $1() }) {
         self.strict = strict
         self.findings = findings
+        self.parsedBody = parsedBody
         self.checkpoint = checkpoint
+    }
+
+    /// `request`'s body parsed as JSON, or nil when it is not JSON; parsed at most once.
+    public func jsonBody(of request: HTTPRequest) -> JSONValue? {
+        if let parsedBody { return parsedBody }
+        let parsed = try? JSONScanner.parse(request.body)
+        parsedBody = .some(parsed)
+        return parsed
     }
 
     /// No scenario, no strictness: the real answer.

@@ -28,11 +28,11 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)
         let partner = try authenticator.authenticate(request, stores: stores)
-        return try context.pass { try query(request, from: partner, stores: stores) }
+        return try context.pass { try query(request, body: context.jsonBody(of: request), from: partner, stores: stores) }
     }
 
-    private func query(_ request: HTTPRequest, from partner: Partner, stores: Stores) throws -> Reply {
-        guard let body = try? JSONScanner.parse(request.body), case .object = body else {
+    private func query(_ request: HTTPRequest, body: JSONValue?, from partner: Partner, stores: Stores) throws -> Reply {
+        guard let body, case .object = body else {
             throw Self.invalid("the body is not a JSON object")
         }
         // Field rules of the field table of docs/api-documents.md, 004, in its order.

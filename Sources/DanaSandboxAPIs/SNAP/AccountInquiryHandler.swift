@@ -53,7 +53,7 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
 
     /// What a signed request with its mandatory headers gets: the business outcome.
     private func inquire(_ request: HTTPRequest, externalID: String, partner: Partner, stores: Stores, context: RequestContext) throws -> Reply {
-        guard let body = try? JSONScanner.parse(request.body), case .object = body else {
+        guard let body = context.jsonBody(of: request), case .object = body else {
             throw Rejection(service.badRequest)
         }
         let input = try Input(body, headers: request.headers, service: service)

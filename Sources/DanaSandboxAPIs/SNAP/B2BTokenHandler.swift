@@ -38,12 +38,12 @@ public struct B2BTokenHandler: EmulatedEndpoint {
                 throw authenticator.refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign, hashes: [])
             }
         }
-        return try context.pass { try issue(request, to: partner, stores: stores) }
+        return try context.pass { try issue(request, body: context.jsonBody(of: request), to: partner, stores: stores) }
     }
 
-    private func issue(_ request: HTTPRequest, to partner: Partner, stores: Stores) throws -> Reply {
+    private func issue(_ request: HTTPRequest, body: JSONValue?, to partner: Partner, stores: Stores) throws -> Reply {
 
-        guard let body = try? JSONScanner.parse(request.body), case .object = body else {
+        guard let body, case .object = body else {
             throw Rejection(service.badRequest.with(message: "Bad Request. The body must be a JSON object"))
         }
         guard let grantType = body["grantType"], !grantType.isNull else {

@@ -38,7 +38,7 @@ public struct ScenarioGate: RequestHandler {
         let findings = lintRules.compactMap { $0.finding(request, body: body) }
         if library.isIdle(for: request) {
             // No scenario in play: strict mode is the only thing at the checkpoint.
-            let context = RequestContext(strict: isStrict, findings: findings) { context, real in
+            let context = RequestContext(strict: isStrict, findings: findings, body: .some(body)) { context, real in
                 try refuseIfStrict(context)
                 return try real()
             }
@@ -57,7 +57,7 @@ public struct ScenarioGate: RequestHandler {
         }
         var outcome = ScenarioOutcome.refusedBefore
         var reply: Reply
-        let context = RequestContext(strict: strict, findings: findings) { context, real in
+        let context = RequestContext(strict: strict, findings: findings, body: .some(body)) { context, real in
             try refuseIfStrict(context)
             outcome = library.match(endpoint, request, body: body, beforeAuth: false)
             guard let match = outcome.match else { return try real() }

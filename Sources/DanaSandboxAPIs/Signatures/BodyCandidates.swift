@@ -34,7 +34,7 @@ public enum BodyCandidates {
     public static func unverified(_ body: [UInt8], paylabs: Bool, _ verifies: (Hash) -> Bool) -> [Hash]? {
         let raw = Hash(label: "raw", hash: SHA256.hexDigest(body))
         if verifies(raw) { return nil }
-        let others = hashes(candidates(for: body, includingWithoutNulls: paylabs).dropFirst())
+        let others = hashes((paylabs ? forPaylabs(body) : forSNAP(body)).dropFirst())
         if others.contains(where: verifies) { return nil }
         return [raw] + others
     }

@@ -10,20 +10,7 @@ import SandboxTestSupport
 
 /// `POST /sandbox/destination-inquiry` against a stub partner over real sockets: the stub checks
 /// the sandbox's request with `openssl`, and each of its variants breaks one rule of document 003.
-final class DestinationInquiryTests: XCTestCase {
-    private var application: SandboxApplication!
-
-    private func start(_ configure: (inout ServeOptions) -> Void = { _ in }) throws {
-        var options = ServeOptions.forTests()
-        configure(&options)
-        application = try SandboxApplication(options: options, logger: .disabled)
-        try application.start()
-    }
-
-    override func tearDown() {
-        application?.stop(timeout: .seconds(2))
-    }
-
+final class DestinationInquiryTests: RunningApplicationTestCase {
     /// The report for `body`, sent as the endpoint's JSON.
     private func inquire(_ body: [String: Any]) throws -> (status: Int, report: JSONValue) {
         try Self.inquire(body, port: application.port)

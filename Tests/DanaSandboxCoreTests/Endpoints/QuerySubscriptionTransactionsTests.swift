@@ -40,16 +40,7 @@ final class QuerySubscriptionTransactionsTests: XCTestCase {
 
     func testDocsExample_IsAnsweredInTheDocsShape() throws {
         // given: seed 004's example request, verbatim
-        let example = """
-            {
-              "merchantId": "010001",
-              "requestId": "PYb34e3230-598c-4fa9-89c2-60ea95fc6c1c",
-              "paymentType": "StaticDanaSub",
-              "merchantSubId": "PY-1761114620.5313134",
-              "pageNum": 1,
-              "pageSize": 10
-            }
-            """
+        let example = DocumentExample.querySubscriptionTransactionsRequest
         // when
         let response = harness.send(try SignedRequest.paylabs(sentBody: example, timestamp: harness.clock.jakarta))
         // then

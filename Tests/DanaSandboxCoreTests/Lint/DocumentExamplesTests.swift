@@ -89,16 +89,7 @@ final class DocumentExamplesTests: XCTestCase {
 
     func test004_QuerySubscriptionTransactions() throws {
         try inBothModes({ harness in
-            let body = """
-            {
-              "merchantId": "010001",
-              "requestId": "PYb34e3230-598c-4fa9-89c2-60ea95fc6c1c",
-              "paymentType": "StaticDanaSub",
-              "merchantSubId": "PY-1761114620.5313134",
-              "pageNum": 1,
-              "pageSize": 10
-            }
-            """
+            let body = DocumentExample.querySubscriptionTransactionsRequest
             return try SignedRequest.paylabs(sentBody: body, timestamp: SignatureTimestamp.jakarta(harness.clock.now, milliseconds: true))
         }) { json, mode in
             XCTAssertEqual(json["errCode"]?.stringValue, "0", mode)

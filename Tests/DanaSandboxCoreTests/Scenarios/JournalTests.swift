@@ -10,20 +10,7 @@ import SandboxTestSupport
 @testable import DanaSandboxAPIs
 
 /// The journal: every exchange, bounded, filterable, secrets masked, over a real socket.
-final class JournalTests: XCTestCase {
-    private var application: SandboxApplication!
-
-    private func start(limit: Int = 1000) throws {
-        var options = ServeOptions.forTests()
-        options.journalLimit = limit
-        application = try SandboxApplication(options: options, logger: .disabled)
-        try application.start()
-    }
-
-    override func tearDown() {
-        application?.stop(timeout: .seconds(2))
-    }
-
+final class JournalTests: RunningApplicationTestCase {
     private func journal(_ query: String = "") throws -> JSONValue {
         try JSONScanner.parse(try RawHTTPClient(port: application.port).request("GET", "/sandbox/journal" + query).body)
     }
@@ -65,7 +52,7 @@ final class JournalTests: XCTestCase {
     }
 
     func testTheRing_KeepsOnlyTheLimit() throws {
-        try start(limit: 3)
+        try start { $0.journalLimit = 3 }
         for _ in 0..<5 { _ = try RawHTTPClient(port: application.port).request("GET", "/health") }
         let answer = try journal()
         XCTAssertEqual(answer["capacity"]?.numberLexeme, "3")

@@ -10,20 +10,7 @@ import SandboxTestSupport
 
 /// `X-Sandbox-Session` over real sockets: each session's data is its own, made from the seed,
 /// dropped after its TTL or when too many live, reset alone.
-final class SessionTests: XCTestCase {
-    private var application: SandboxApplication!
-
-    private func start(_ configure: (inout ServeOptions) -> Void = { _ in }) throws {
-        var options = ServeOptions.forTests()
-        configure(&options)
-        application = try SandboxApplication(options: options, logger: .disabled)
-        try application.start()
-    }
-
-    override func tearDown() {
-        application?.stop(timeout: .seconds(2))
-    }
-
+final class SessionTests: RunningApplicationTestCase {
     private static func call(_ port: Int, _ method: String, _ path: String, session: String?, body: String = "") throws -> RawHTTPClient.Response {
         try RawHTTPClient(port: port).request(method, path, headers: session.map { [("X-Sandbox-Session", $0)] } ?? [], body: body)
     }
