@@ -25,7 +25,7 @@ need wrk:wrk openssl:openssl python3:python3
 
 rows=()
 failed=0
-# row NAME FIGURE UNIT BASELINE_NAME BASELINE RATIO TARGET_TEXT PASS(1|0|skip)
+# row NAME FIGURE UNIT BASELINE_NAME BASELINE RATIO TARGET_TEXT VERDICT (met, missed, skipped or reference; missed fails the run)
 row() {
     rows+=("$(printf '| %s | %s %s | %s %s | %s | %s | %s |' "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8")")
     [ "$8" = "missed" ] && failed=1
@@ -46,7 +46,7 @@ start_sandbox() {
 # Requests signed once; X-EXTERNAL-ID varies per request (the signature does not cover it).
 start_sandbox
 inquiry_body='{"customerNumber":"62811742234","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_CLEARING"}}'
-lua_headers() {  # lua_headers FILE: a wrk script sending POST with the `Name: value` lines of FILE
+lua_headers() {  # lua_headers HEADERS SCRIPT BODY: writes SCRIPT, a wrk script POSTing BODY with the `Name: value` lines of HEADERS
     local script=$2
     {
         echo 'counter = 0'
