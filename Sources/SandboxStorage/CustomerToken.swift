@@ -2,7 +2,7 @@ import Foundation
 import SandboxSupport
 
 /// A user access token from DANA's binding flow, bound to the partner it was issued to.
-public struct CustomerToken: Sendable, Equatable {
+public struct CustomerToken: StoredRecord, Sendable, Equatable {
     public let token: String
     public let danaID: String
     public let partnerID: String

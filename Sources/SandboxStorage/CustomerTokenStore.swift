@@ -8,9 +8,6 @@ public struct CustomerTokenStore: Sendable {
 
     /// The token, as bound for `partner` when it is, else as bound for another partner.
     public func token(_ token: String, preferring partner: String) throws -> CustomerToken? {
-        try store.withDatabase { database in
-            try database.queryRow("SELECT * FROM customer_tokens WHERE token = ? ORDER BY partner_id = ? DESC LIMIT 1", [.text(token), .text(partner)])
-                .map(CustomerToken.init(row:))
-        }
+        try store.record("SELECT * FROM customer_tokens WHERE token = ? ORDER BY partner_id = ? DESC LIMIT 1", [.text(token), .text(partner)])
     }
 }

@@ -1,5 +1,5 @@
 /// A DANA merchant owned by a partner, with the three balances queryMerchantResource reports.
-public struct Merchant: Sendable, Equatable {
+public struct Merchant: StoredRecord, Sendable, Equatable {
     public let merchantID: String
     public let partnerID: String
     public let name: String

@@ -8,12 +8,10 @@ public struct MerchantStore: Sendable {
 
     /// The active merchant `merchantID` if `partner` owns it.
     public func activeMerchant(_ merchantID: String, ownedBy partner: String) throws -> Merchant? {
-        try store.withDatabase { database in
-            try database.queryRow(
-                "SELECT * FROM merchants WHERE merchant_id = ? AND partner_id = ? AND status = ?",
-                [.text(merchantID), .text(partner), .text(RecordStatus.active.rawValue)]
-            ).map(Merchant.init(row:))
-        }
+        try store.record(
+            "SELECT * FROM merchants WHERE merchant_id = ? AND partner_id = ? AND status = ?",
+            [.text(merchantID), .text(partner), .text(RecordStatus.active.rawValue)]
+        )
     }
 
     /// Whether `partner` owns at least one active merchant.

@@ -1,5 +1,5 @@
 /// A partner as the `partners` table holds it: who signs, with which key and secret.
-public struct Partner: Sendable, Equatable {
+public struct Partner: StoredRecord, Sendable, Equatable {
     public let clientID: String
     public let family: PartnerFamily
     public let name: String

@@ -12,9 +12,7 @@ public struct PartnerStore: Sendable {
 
     /// Every partner, by client id.
     public func all() throws -> [Partner] {
-        try store.withDatabase { database in
-            try database.query("SELECT * FROM partners ORDER BY client_id").map(Partner.init(row:))
-        }
+        try store.records("SELECT * FROM partners ORDER BY client_id")
     }
 
     /// Adds or replaces a partner in the live state, and with `keepAcrossResets` in the seed state

@@ -1,5 +1,5 @@
 /// A branch of a Paylabs merchant: what querysubtrans's `storeId` names (`paylabs_stores`).
-public struct PaylabsShop: Sendable, Equatable {
+public struct PaylabsShop: StoredRecord, Sendable, Equatable {
     public let storeID: String
     public let merchantID: String
     public let name: String

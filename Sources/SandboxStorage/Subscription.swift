@@ -1,5 +1,5 @@
 /// A Paylabs DANA subscription, named by partners as merchantSubId or merchantTradeNo.
-public struct Subscription: Sendable, Equatable {
+public struct Subscription: StoredRecord, Sendable, Equatable {
     public let subscriptionID: String
     public let merchantID: String
     public let storeID: String?

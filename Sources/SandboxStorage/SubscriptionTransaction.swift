@@ -1,5 +1,5 @@
 /// One charge of a subscription, as querysubtrans lists it.
-public struct SubscriptionTransaction: Sendable, Equatable {
+public struct SubscriptionTransaction: StoredRecord, Sendable, Equatable {
     public let platformTradeNo: String
     public let subscriptionID: String
     /// Jakarta time, `yyyyMMddHHmmss`.

@@ -1,5 +1,5 @@
 /// A DANA wallet holder, as the `users` table holds one.
-public struct User: Sendable, Equatable {
+public struct User: StoredRecord, Sendable, Equatable {
     public let danaID: String
     public let customerNumber: String
     public let fullName: String

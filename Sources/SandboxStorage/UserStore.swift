@@ -7,16 +7,10 @@ public struct UserStore: Sendable {
     }
 
     public func user(danaID: String) throws -> User? {
-        try find("SELECT * FROM users WHERE dana_id = ?", danaID)
+        try store.record("SELECT * FROM users WHERE dana_id = ?", [.text(danaID)])
     }
 
     public func user(customerNumber: String) throws -> User? {
-        try find("SELECT * FROM users WHERE customer_number = ?", customerNumber)
-    }
-
-    private func find(_ sql: String, _ key: String) throws -> User? {
-        try store.withDatabase { database in
-            try database.queryRow(sql, [.text(key)]).map(User.init(row:))
-        }
+        try store.record("SELECT * FROM users WHERE customer_number = ?", [.text(customerNumber)])
     }
 }

@@ -6,9 +6,10 @@ import SandboxStorage
 /// `dana.merchant.queryMerchantResource` (docs/api-documents.md, 002, "Check Disbursement
 /// Account"): the balances of a merchant the partner owns, each as a JSON string
 /// `{"amount":…,"currency":"IDR"}`.
-public struct QueryMerchantResourceHandler: EmulatedEndpoint {
+public struct QueryMerchantResourceHandler: OpenAPIEndpoint {
     public static let path = "/dana/merchant/queryMerchantResource.htm"
     public static let function = "dana.merchant.queryMerchantResource"
+    public static let document = "002"
     public static let lintRules = OpenAPILintRules.queryMerchantResource
     public static let descriptor = OpenAPIFamily.descriptor(
         name: "query-merchant-resource", path: path, catalogue: OpenAPICatalog.queryMerchantResource, members: ["merchantResourceInformations"]
@@ -20,25 +21,15 @@ public struct QueryMerchantResourceHandler: EmulatedEndpoint {
         "MERCHANT_DEPOSIT_BALANCE": { $0.depositBalanceCents },
     ]
 
-    private let openAPI: OpenAPIFamily
-    let authenticator: OpenAPIAuthenticator
-    let services: EndpointServices
+    public let openAPI: OpenAPIFamily
+    public let services: EndpointServices
 
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryMerchantResource, signer: services.signer, now: services.now)
-        authenticator = OpenAPIAuthenticator(context: services.authentication)
         self.services = services
     }
 
-    public var family: any APIFamily { openAPI }
-
-    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
-        let stores = try services.stores(for: request)
-        let (envelope, partner) = try authenticator.admit(request, function: Self.function, stores: stores, ledger: services.messageIDs, context: context, document: "002")
-        return try context.pass { try balances(envelope, of: partner, stores: stores) }
-    }
-
-    private func balances(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {
+    public func answer(_ envelope: OpenAPIRequest, from partner: Partner, stores: Stores) throws -> Reply {
         guard let merchantID = envelope.body["requestMerchantId"]?.stringValue, (1...64).contains(merchantID.count) else {
             throw OpenAPIRejection.illegal("body.requestMerchantId")
         }

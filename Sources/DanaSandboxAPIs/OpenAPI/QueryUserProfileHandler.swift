@@ -8,9 +8,10 @@ import SandboxSupport
 /// behind an access token, each as a string `value`. Outcomes come from the store: the token
 /// (unknown or expired → OAUTH_FAILED, as DANA's real sandbox answers), its scopes, its user's
 /// status, the partner's merchant.
-public struct QueryUserProfileHandler: EmulatedEndpoint {
+public struct QueryUserProfileHandler: OpenAPIEndpoint {
     public static let path = "/dana/member/query/queryUserProfile.htm"
     public static let function = "dana.member.query.queryUserProfile"
+    public static let document = "000"
     public static let lintRules = OpenAPILintRules.queryUserProfile
     public static let descriptor = OpenAPIFamily.descriptor(
         name: "query-user-profile", path: path, catalogue: OpenAPICatalog.queryUserProfile, members: ["userResourceInfos"]
@@ -24,27 +25,15 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
     static let ktpPhoto = "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR42mNwazoBRww4OQBnvhLBn9lR+QAAAABJRU5ErkJggg=="
     static let selfiePhoto = "iVBORw0KGgoAAAANSUhEUgAAAAMAAAAECAIAAADETxJQAAAAEUlEQVR42mN4dmIVBDHgZQEANZYcIS19G5MAAAAASUVORK5CYII="
 
-    private let openAPI: OpenAPIFamily
-    let authenticator: OpenAPIAuthenticator
-    let services: EndpointServices
-    let now: @Sendable () -> Date
+    public let openAPI: OpenAPIFamily
+    public let services: EndpointServices
 
     public init(services: EndpointServices) {
         openAPI = OpenAPIFamily(function: Self.function, catalogue: OpenAPICatalog.queryUserProfile, signer: services.signer, now: services.now)
-        authenticator = OpenAPIAuthenticator(context: services.authentication)
         self.services = services
-        now = services.now
     }
 
-    public var family: any APIFamily { openAPI }
-
-    public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
-        let stores = try services.stores(for: request)
-        let (envelope, partner) = try authenticator.admit(request, function: Self.function, stores: stores, ledger: services.messageIDs, context: context, document: "000")
-        return try context.pass { try profile(envelope, of: partner, stores: stores) }
-    }
-
-    private func profile(_ envelope: OpenAPIRequest, of partner: Partner, stores: Stores) throws -> Reply {
+    public func answer(_ envelope: OpenAPIRequest, from partner: Partner, stores: Stores) throws -> Reply {
         guard let token = envelope.head("accessToken"), (1...512).contains(token.count) else {
             throw OpenAPIRejection.illegal("head.accessToken")
         }
@@ -54,7 +43,7 @@ public struct QueryUserProfileHandler: EmulatedEndpoint {
         if let unknown = requested.first(where: { !Self.resources.contains($0) }) {
             throw Rejection(OpenAPICatalog.resourceNotDefine.with(message: "Resource not define: \(unknown)"))
         }
-        guard let grant = try stores.customerTokens.token(token, preferring: partner.clientID), grant.isValid(for: partner.clientID, at: now()) else {
+        guard let grant = try stores.customerTokens.token(token, preferring: partner.clientID), grant.isValid(for: partner.clientID, at: services.now()) else {
             throw Rejection(OpenAPIResult.oauthFailed)
         }
         guard try stores.merchants.hasActiveMerchant(ownedBy: partner.clientID) else {

@@ -4,13 +4,15 @@ public struct SNAPResponseCode: ResultCode {
     /// The documented message; `[reason]` and `{field}` parts are filled in by the caller.
     public let message: String
 
+    /// The HTTP status SNAP answers with: the first three digits of the code, read once here
+    /// rather than on every answer.
+    public let httpStatus: Int
+
     public init(_ code: String, _ message: String) {
         self.code = code
         self.message = message
+        httpStatus = Int(code.prefix(3)) ?? 500
     }
-
-    /// The HTTP status SNAP answers with: the first three digits of the code.
-    public var httpStatus: Int { Int(code.prefix(3)) ?? 500 }
 
     public var isSuccess: Bool { code.hasPrefix("200") }
 
