@@ -15,6 +15,8 @@ final class ClientConnection {
         case reading
         /// A reply is held, delayed or deferred; the next pipelined request waits.
         case awaitingReply
+        /// A streamed body is being written as its producer sends it; requests are not read.
+        case streaming
         /// The last response is being written; then the connection ends.
         case closingAfterFlush
         /// Written and half-closed; reading and discarding until EOF or the deadline.
@@ -37,6 +39,8 @@ final class ClientConnection {
     private var lastReceived: UInt64
     private var lastActivity: UInt64
     private var lastWriteProgress: UInt64
+    /// The streamed response in progress, in `.streaming`.
+    private var stream: (sink: StreamSink, chunked: Bool, backlogLimit: Int, heartbeat: [UInt8]?, heartbeatInterval: UInt64)?
 
     /// Past this much unsent output, pipelined requests wait: a client that sends without
     /// reading must not make the server buffer without bound.
@@ -58,7 +62,8 @@ final class ClientConnection {
 
     /// Nothing begun, nothing owed: safe to close when the server drains.
     var isIdle: Bool {
-        phase == .reading && outputPending == 0 && !parser.hasPartialRequest
+        // A stream owes nothing: it ends when the server stops.
+        phase == .streaming || (phase == .reading && outputPending == 0 && !parser.hasPartialRequest)
     }
 
     // MARK: - Readiness
@@ -76,6 +81,10 @@ final class ClientConnection {
             if peerClosed { close() }
             return
         }
+        if phase == .streaming {
+            if peerClosed { close() } else { flush(); updateInterest() }
+            return
+        }
         advance()
     }
 
@@ -86,6 +95,8 @@ final class ClientConnection {
             if count > 0 {
                 lastReceived = MonotonicClock.now()
                 if case .lingering = phase { continue }
+                // A stream's client has nothing more to say; whatever it sends is dropped.
+                if phase == .streaming { continue }
                 parser.append(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
                 // A short read means the socket is drained; skip the recv that would say EAGAIN.
                 if count < scratch.count { return }
@@ -193,11 +204,48 @@ final class ClientConnection {
             work.start { reply in
                 loop.execute { loop.connection(fd, id: id)?.resume(with: reply, for: exchange) }
             }
+        case .stream(let stream):
+            begin(stream, for: exchange)
         case .annotated(let annotations, let inner):
             var annotated = exchange
             annotated.annotations.merge(annotations) { _, new in new }
             apply(inner, to: annotated)
         }
+    }
+
+    /// Writes the head and hands the producer a sink whose writes come back to this loop.
+    private func begin(_ stream: ResponseStream, for exchange: Exchange) {
+        let chunked = exchange.request.version == .http1_1
+        output.append(contentsOf: HTTPResponseWriter.serialize(
+            stream.head, keepAlive: false, requestVersion: exchange.request.version, date: loop.date.now(), streamed: true
+        ))
+        observe(exchange, status: stream.head.status.code, outcome: .responded, annotations: stream.head.annotations, response: stream.head)
+        let (loop, fd, id) = (loop, descriptor, id)
+        let sink = StreamSink { bytes in
+            loop.execute { loop.connection(fd, id: id)?.streamed(bytes) }
+        }
+        self.stream = (sink, chunked, stream.backlogLimit, stream.heartbeat, UInt64(stream.heartbeatInterval.nanoseconds))
+        phase = .streaming
+        lastActivity = MonotonicClock.now()
+        stream.start(sink)
+    }
+
+    /// A producer's bytes (nil: the end) for the stream in progress.
+    private func streamed(_ bytes: [UInt8]?) {
+        guard phase == .streaming, let stream else { return }
+        guard let bytes else {
+            if stream.chunked { output.append(contentsOf: HTTPResponseWriter.chunk([])) }
+            phase = .closingAfterFlush
+            flush()
+            if phase != .closed { updateInterest() }
+            return
+        }
+        guard !bytes.isEmpty else { return }
+        output.append(contentsOf: stream.chunked ? HTTPResponseWriter.chunk(bytes) : bytes)
+        flush()
+        // What the kernel would not take is this client's backlog.
+        if outputPending > stream.backlogLimit { close() }
+        if phase != .closed { updateInterest() }
     }
 
     private func resume(with reply: Reply, for exchange: Exchange) {
@@ -288,7 +336,7 @@ final class ClientConnection {
             // Not reading while a reply is pending keeps pipelined bytes in the kernel, but a
             // client that gives up must still be noticed.
             if !peerClosed { desired = EventLoop.Events.readHangUp }
-        case .lingering:
+        case .lingering, .streaming:
             if !peerClosed { desired = EventLoop.Events.input | EventLoop.Events.readHangUp }
         case .closingAfterFlush, .closed:
             break
@@ -321,6 +369,12 @@ final class ClientConnection {
             if phase == .reading && loop.draining && isIdle { close() }
         case .closingAfterFlush:
             if elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds { close() }
+        case .streaming:
+            if outputPending > 0 {
+                if elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds { close() }
+            } else if let stream, let heartbeat = stream.heartbeat, elapsed(since: max(lastWriteProgress, lastActivity)) > stream.heartbeatInterval {
+                streamed(heartbeat)
+            }
         case .lingering(let until):
             if now >= until { close() }
         case .awaitingReply, .closed:
@@ -333,6 +387,8 @@ final class ClientConnection {
         phase = .closed
         loop.forget(self)
         _ = Glibc.close(descriptor)
+        stream?.sink.closed()
+        stream = nil
     }
 
     /// SO_LINGER {on, 0}: close() then discards unsent data and sends RST instead of FIN.

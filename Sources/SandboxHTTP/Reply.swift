@@ -15,6 +15,8 @@ public enum Reply: Sendable {
     /// The reply is computed off the event loop (say, an outgoing HTTP call); the connection
     /// waits for it without blocking anyone.
     case deferred(DeferredReply)
+    /// Write the head now and the body as it is produced, until either side ends it.
+    case stream(ResponseStream)
     /// The inner reply, with facts for the exchange's log line and journal (the scenario that
     /// forced a fault, say), which a fault has no response to carry.
     indirect case annotated([String: String], Reply)

@@ -130,6 +130,14 @@ public final class RawHTTPClient {
         }
     }
 
+    /// The bytes up to and including the next `marker`, as text: one event of a stream, say.
+    public func read(through marker: String) throws -> String {
+        let bytes = Array(marker.utf8)
+        let end = try readUntil(bytes) + bytes.count
+        defer { buffer.removeFirst(end) }
+        return String(decoding: buffer[0..<end], as: UTF8.self)
+    }
+
     /// True when bytes or EOF are waiting right now, without blocking.
     public func hasPendingInput() -> Bool {
         var poll = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
