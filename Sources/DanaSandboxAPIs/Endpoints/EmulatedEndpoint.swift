@@ -1,4 +1,5 @@
 import SandboxHTTP
+import SandboxStorage
 
 /// One emulated API operation. It declares what the rest of the sandbox derives from it (its
 /// scenario name, paths, codes) and handles a request; it may throw, and its family turns what it
@@ -16,6 +17,9 @@ public protocol EmulatedEndpoint: Sendable {
 
     /// The documented rules the endpoint's requests are linted against.
     static var lintRules: [LintRule] { get }
+
+    /// What the sandbox makes of `request`'s signature, with no effect on any state.
+    static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation
 
     /// The answer to `request`. Once its signature and mandatory headers pass, the endpoint
     /// answers through `context.pass`, where strict mode and scenarios apply. A `Rejection` of the family's codes is

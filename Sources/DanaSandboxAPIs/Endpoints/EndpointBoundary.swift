@@ -22,7 +22,10 @@ public struct EndpointBoundary: RequestHandler {
         do {
             return try body()
         } catch {
-            if let answer = endpoint.family.rejection(error, for: request) { return .respond(answer) }
+            if var answer = endpoint.family.rejection(error, for: request) {
+                if let annotated = error as? any AnnotatedError { answer.annotations.merge(annotated.annotations) { _, new in new } }
+                return .respond(answer)
+            }
             logger.log(.error, "\(type(of: endpoint).descriptor.name) failed", [("error", .string("\(error)"))])
             return .respond(endpoint.family.internalFailure(for: request))
         }

@@ -15,21 +15,26 @@ public final class Journal: Sendable {
     }
 
     private let ring: Mutex<Ring>
+    /// Told of every entry recorded and every clearing, outside the lock (the console's live feed).
+    private let onChange: (@Sendable (JournalChange) -> Void)?
 
-    public init(limit: Int) {
+    public init(limit: Int, onChange: (@Sendable (JournalChange) -> Void)? = nil) {
         self.limit = max(1, limit)
         ring = Mutex(Ring(slots: Array(repeating: nil, count: max(1, limit))))
+        self.onChange = onChange
     }
 
     public func record(_ entry: JournalEntry) {
-        ring.withLock { ring in
+        let recorded = ring.withLock { ring in
             var entry = entry
             entry.id = ring.nextID
             ring.nextID += 1
             ring.slots[ring.next] = entry
             ring.next = (ring.next + 1) % ring.slots.count
             ring.count = min(ring.count + 1, ring.slots.count)
+            return entry
         }
+        onChange?(.recorded(recorded))
     }
 
     /// Newest first.
@@ -47,5 +52,6 @@ public final class Journal: Sendable {
             ring.next = 0
             ring.count = 0
         }
+        onChange?(.cleared)
     }
 }

@@ -20,6 +20,8 @@ public struct JournalEntry: Sendable {
     public let lint: JSONValue?
     /// What `X-Sandbox-Scenario-Applied` said: the rule that fired, or `none` and why.
     public let scenarioApplied: String?
+    /// Why the request's signature did not verify (key, expected string to sign, forms tried).
+    public let signature: JSONValue?
     /// `X-Sandbox-Session` of the request, if it had one.
     public let session: String?
     public let outcome: ExchangeRecord.Outcome
@@ -47,6 +49,7 @@ public struct JournalEntry: Sendable {
         session = record.request?.sandboxSession
         scenarioApplied = record.annotations["scenario.applied"]
         lint = record.annotations["lint"].flatMap { try? JSONScanner.parse(Array($0.utf8)) }
+        signature = record.annotations["signature"].flatMap { try? JSONScanner.parse(Array($0.utf8)) }
         outcome = record.outcome
         status = record.status
         code = record.annotations["result.code"]
@@ -85,6 +88,7 @@ public struct JournalEntry: Sendable {
             "scenario": scenario.map(JSONValue.string),
             "scenarioApplied": scenarioApplied.map(JSONValue.string),
             "lint": lint,
+            "signature": signature,
             "session": session.map(JSONValue.string),
             "outcome": .string(outcome.rawValue),
             "durationMs": .number(Logger.milliseconds(durationNanoseconds)),

@@ -40,14 +40,15 @@ public struct OpenAPIAuthenticator: Sendable {
             let key = try context.partners.publicKey(of: partner)
             let verified = envelope.signature.flatMap(SignatureDecoding.base64).map { key.verify(signature: $0, message: envelope.signedBytes) } ?? false
             if !verified {
-                context.logFailure(SignatureDiagnostics(
+                let diagnostics = SignatureDiagnostics(
                     partner: clientID, keyFingerprint: key.fingerprint,
                     expectedStringToSign: String(decoding: envelope.signedBytes, as: UTF8.self),
                     formsTried: ["request-member=\(SHA256.hexDigest(envelope.signedBytes))"],
                     reason: envelope.signature == nil ? "the envelope has no signature" : "signature does not verify over the raw request member",
                     secrets: JournalEntry.secretMembers.compactMap { envelope.head($0) }
-                ))
-                throw Rejection(context.settings.openAPISignatureFailure)
+                )
+                context.logFailure(diagnostics)
+                throw Rejection(context.settings.openAPISignatureFailure, annotations: diagnostics.annotations)
             }
         }
         if envelope.head("clientSecret") != partner.clientSecret {

@@ -40,10 +40,11 @@ public struct PaylabsAuthenticator: Sendable {
         guard let tried = BodyCandidates.unverified(request.body, paylabs: true, { hash in
             presented.map { key.verify(signature: $0, message: Array(stringToSign(hash).utf8)) } ?? false
         }) else { return partner }
-        context.logFailure(SignatureDiagnostics(
+        let diagnostics = SignatureDiagnostics(
             partner: partner.clientID, keyFingerprint: key.fingerprint, expectedStringToSign: stringToSign(tried[0]),
             formsTried: tried.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify"
-        ))
-        throw Rejection(PaylabsErrorCode.signError)
+        )
+        context.logFailure(diagnostics)
+        throw Rejection(PaylabsErrorCode.signError, annotations: diagnostics.annotations)
     }
 }

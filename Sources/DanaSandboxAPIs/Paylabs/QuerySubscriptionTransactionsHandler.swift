@@ -23,6 +23,10 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
         self.services = services
     }
 
+    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
+        try PaylabsSignatureExplainer.explain(request, partners: partners, stores: stores)
+    }
+
     public var family: any APIFamily { paylabs }
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {

@@ -34,6 +34,10 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         now = services.now
     }
 
+    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
+        try SNAPSignatureExplainer.serviceRequest(request, partners: partners, stores: stores)
+    }
+
     public var family: any APIFamily { snap }
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {

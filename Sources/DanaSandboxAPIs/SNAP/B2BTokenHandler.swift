@@ -23,6 +23,10 @@ public struct B2BTokenHandler: EmulatedEndpoint {
         self.services = services
     }
 
+    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
+        try SNAPSignatureExplainer.tokenRequest(request, partners: partners, stores: stores)
+    }
+
     public var family: any APIFamily { snap }
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {

@@ -70,6 +70,6 @@ public struct SNAPAuthenticator: Sendable {
             formsTried: hashes.map { "\($0.label)=\($0.hash)" }, reason: "X-SIGNATURE does not verify", secrets: secrets
         )
         context.logFailure(diagnostics)
-        return Rejection(service.unauthorized("Invalid Signature"), diagnostics.debugMembers(for: request))
+        return Rejection(service.unauthorized("Invalid Signature"), diagnostics.debugMembers(for: request), annotations: diagnostics.annotations)
     }
 }

@@ -21,7 +21,11 @@ public final class ScenarioLibrary: Sendable {
         var names: [String] = []
         var active: [String] = []
         var counts: [String: Int] = [:]
+        /// How often each rule answered since the last reset, by `name\u{1}index`, any scope.
+        var hits: [String: Int] = [:]
         var fingerprint: [String] = []
+        /// Why the last reload failed; nil once one succeeds.
+        var reloadFailure: ScenarioLoadFailure?
 
         /// A reload keeps the counters of scenarios that still exist, so a test half-way through
         /// a "fails twice" drill is not reset by someone else's edit.
@@ -32,7 +36,12 @@ public final class ScenarioLibrary: Sendable {
                 let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
                 return parts.count == 3 && scenarios[String(parts[1])].map { Int(parts[2]).map($0.rules.indices.contains) ?? false } ?? false
             }
+            hits = hits.filter { key, _ in
+                let parts = key.split(separator: "\u{1}", omittingEmptySubsequences: false)
+                return parts.count == 2 && scenarios[String(parts[0])].map { Int(parts[1]).map($0.rules.indices.contains) ?? false } ?? false
+            }
             self.fingerprint = fingerprint
+            reloadFailure = nil
         }
     }
 
@@ -72,6 +81,18 @@ public final class ScenarioLibrary: Sendable {
         state.withLock { $0.active }
     }
 
+    /// How often each rule of `name` has answered since the last reset, in rule order.
+    public func hits(of name: String) -> [Int] {
+        state.withLock { state in
+            (state.scenarios[name]?.rules.indices).map { indices in indices.map { state.hits["\(name)\u{1}\($0)", default: 0] } } ?? []
+        }
+    }
+
+    /// Why the last reload (by request or by the watcher) failed, while the previous set is kept.
+    public var reloadFailure: ScenarioLoadFailure? {
+        state.withLock { $0.reloadFailure }
+    }
+
     /// Makes exactly `names` active for every request, with fresh `times` counters.
     public func activate(_ names: [String]) throws(ScenarioLookupError) {
         try state.withLock { (state: inout State) throws(ScenarioLookupError) in
@@ -89,6 +110,7 @@ public final class ScenarioLibrary: Sendable {
         state.withLock { state in
             state.active = startActive.filter { state.scenarios[$0] != nil }
             state.counts = [:]  // a reset is for everyone
+            state.hits = [:]
         }
     }
 
@@ -107,7 +129,10 @@ public final class ScenarioLibrary: Sendable {
         let fingerprint = source.fingerprint()
         switch source.load() {
         case .failure(let failure):
-            state.withLock { $0.fingerprint = fingerprint }
+            state.withLock { state in
+                state.fingerprint = fingerprint
+                state.reloadFailure = failure
+            }
             logger.log(.warning, "scenario reload failed; keeping the previous scenarios", [("problem", .string(failure.summary))])
             return .failure(failure)
         case .success(let scenarios):
@@ -185,6 +210,7 @@ public final class ScenarioLibrary: Sendable {
                         }
                         state.counts[key] = used + 1
                     }
+                    state.hits["\(name)\u{1}\(index)", default: 0] += 1
                     return .fired(ScenarioMatch(scenario: name, ruleIndex: index, rule: rule))
                 }
             }

@@ -32,6 +32,17 @@ public struct SignatureDiagnostics: Sendable, Equatable {
         ]
     }
 
+    /// The exchange's `signature` annotation, which the journal shows: JSON, secrets masked.
+    public var annotations: [String: String] {
+        ["signature": JSONValue.fields([
+            "partner": .string(partner),
+            "key": .string(keyFingerprint),
+            "expectedStringToSign": .string(masked(expectedStringToSign)),
+            "formsTried": .array(formsTried.map(JSONValue.string)),
+            "reason": .string(reason),
+        ]).text]
+    }
+
     private func masked(_ text: String) -> String {
         secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
     }

@@ -16,8 +16,8 @@ extension Logger {
         if record.outcome != .responded && record.outcome != .rejected {
             fields.append(("outcome", .string(record.outcome.rawValue)))
         }
-        // The lint findings have their own warning line; the journal keeps them whole.
-        for (key, value) in record.annotations.sorted(by: { $0.key < $1.key }) where key != "lint" {
+        // Lint findings and signature diagnostics have their own warning lines; the journal keeps them whole.
+        for (key, value) in record.annotations.sorted(by: { $0.key < $1.key }) where key != "lint" && key != "signature" {
             fields.append((key, .string(value)))
         }
         log(record.outcome == .rejected ? .warning : .info, "exchange", fields)

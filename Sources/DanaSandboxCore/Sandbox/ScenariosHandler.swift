@@ -25,12 +25,14 @@ public struct ScenariosHandler: Sendable {
                 "endpoints": .array(Array(Set(scenario.rules.map { $0.endpoint?.name ?? "*" })).sorted().map(JSONValue.string)),
                 "rules": .number(String(scenario.rules.count)),
                 "active": .bool(active.contains(scenario.name)),
+                "ruleDetails": .array(zip(scenario.rules, library.hits(of: scenario.name)).map(Self.describe)),
             ])
         }
         return .respond(.json(.ok, JSONValue.fields([
             "folder": .string(library.source.description),
             "active": .array(active.map(JSONValue.string)),
             "scenarios": .array(scenarios),
+            "reloadProblems": library.reloadFailure.map { .array($0.errors.map { .string($0.description) }) },
         ]).text))
     }
 
@@ -64,6 +66,25 @@ public struct ScenariosHandler: Sendable {
             ])
             return .respond(.json(HTTPStatus(422, "Unprocessable Content"), body.text))
         }
+    }
+
+    /// A rule as the console shows it: what it catches, what it answers, how often it has.
+    private static func describe(_ rule: ScenarioRule, hits: Int) -> JSONValue {
+        let respond: String
+        switch rule.respond {
+        case .resultCode(let code): respond = "code \(code)"
+        case .fault(let fault): respond = "fault \(fault.name)"
+        case .raw(let status, _, _): respond = "raw HTTP \(status)"
+        }
+        return .fields([
+            "endpoint": .string(rule.endpoint?.name ?? "*"),
+            "match": .object(rule.match.map { JSONMember(key: $0.key, value: .string($0.matcher.description)) }),
+            "times": rule.times.map { .number(String($0)) },
+            "delayMs": rule.delayMilliseconds > 0 ? .number(String(rule.delayMilliseconds)) : nil,
+            "beforeAuth": rule.beforeAuth ? .bool(true) : nil,
+            "respond": .string(respond),
+            "hits": .number(String(hits)),
+        ])
     }
 
     private func activeList() -> Reply {

@@ -99,6 +99,26 @@ final class JournalTests: RunningApplicationTestCase {
         XCTAssertEqual(seen, all.reversed())
     }
 
+    func testASignatureFailure_KeepsWhatThePartnerNeedsToFixIt() throws {
+        // given: a request signed over another body
+        try start()
+        let body = #"{"customerNumber":"62811742234","amount":{"value":"1.00","currency":"IDR"}}"#
+        let request = try SignedRequest.snap(sentBody: body, signedBody: "{}", timestamp: SignatureTimestamp.jakarta(Date()))
+        let client = try RawHTTPClient(port: application.port)
+        try client.send(request)
+        XCTAssertEqual(try client.readResponse().status, 401)
+        // when
+        let entry = try XCTUnwrap(try journal()["entries"]?.arrayValue?.first)
+        // then
+        let signature = try XCTUnwrap(entry["signature"])
+        let hash = SHA256.hexDigest(Array(body.utf8))
+        XCTAssertEqual(signature["expectedStringToSign"]?.stringValue, "POST:/v1.0/emoney/account-inquiry.htm:\(hash):\(request.headers["X-TIMESTAMP"]!)")
+        XCTAssertEqual(signature["formsTried"]?.arrayValue?.first?.stringValue, "raw=\(hash)")
+        XCTAssertEqual(signature["partner"]?.stringValue, "2014000014442")
+        XCTAssertEqual(signature["reason"]?.stringValue, "X-SIGNATURE does not verify")
+        XCTAssertNil(try journal()["entries"]?.arrayValue?.dropFirst().first?["signature"] ?? nil)
+    }
+
     func testSecretsAndTokens_AreMasked() throws {
         try start()
         try inquiry(token: "demo-token-62811742234")

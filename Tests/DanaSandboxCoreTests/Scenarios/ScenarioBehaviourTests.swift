@@ -148,6 +148,45 @@ final class ScenarioBehaviourTests: XCTestCase {
         XCTAssertTrue(harness.application.signer.paylabs.publicKey.verify(signature: Array(Data(base64Encoded: response.headers["X-SIGNATURE"]!)!), message: Array(stringToSign.utf8)))
     }
 
+    func testTheList_ShowsEachRule_AndHowOftenItAnswered_UntilAReset() throws {
+        _ = harness.send(HTTPRequest(method: .put, target: "/sandbox/scenarios/active", body: Array(#"{"names":["account-inquiry/do-not-honor"]}"#.utf8)))
+        XCTAssertEqual(try code(inquiry()), "4033705")
+        XCTAssertEqual(try code(inquiry()), "4033705")
+        func rule() throws -> JSONValue? {
+            let list = try harness.json(HTTPRequest(method: .get, target: "/sandbox/scenarios"))
+            return list["scenarios"]?.arrayValue?.first { $0["name"]?.stringValue == "account-inquiry/do-not-honor" }?["ruleDetails"]?.arrayValue?.first
+        }
+        XCTAssertEqual(try rule()?["endpoint"]?.stringValue, "account-inquiry")
+        XCTAssertEqual(try rule()?["respond"]?.stringValue, "code 4033705")
+        XCTAssertEqual(try rule()?["hits"]?.numberLexeme, "2")
+        _ = harness.send(HTTPRequest(method: .post, target: "/sandbox/reset"))
+        XCTAssertEqual(try rule()?["hits"]?.numberLexeme, "0")
+    }
+
+    func testABrokenReload_IsListedWithItsProblems_UntilAGoodOne() throws {
+        let folder = try Repository.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mine.json")
+        try #"{"rules":[{"endpoint":"account-inquiry","match":{"body.amount.value":"1.00"},"times":2,"respond":{"resultCode":"4033705"}}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        harness = try SandboxHarness { $0.scenarios = folder.path; $0.explicitlySet.insert("scenarios") }
+        let listed = try harness.json(HTTPRequest(method: .get, target: "/sandbox/scenarios"))
+        XCTAssertNil(listed["reloadProblems"])
+        let rule = listed["scenarios"]?.arrayValue?.first?["ruleDetails"]?.arrayValue?.first
+        XCTAssertEqual(rule?["match"], .fields(["body.amount.value": "\"1.00\""]))
+        XCTAssertEqual(rule?["times"]?.numberLexeme, "2")
+
+        try #"{"rules":["#.write(to: file, atomically: true, encoding: .utf8)
+        _ = harness.send(HTTPRequest(method: .post, target: "/sandbox/scenarios/reload"))
+        let broken = try harness.json(HTTPRequest(method: .get, target: "/sandbox/scenarios"))
+        XCTAssertEqual(broken["reloadProblems"]?.arrayValue?.count, 1)
+        XCTAssertTrue(broken["reloadProblems"]?.arrayValue?.first?.stringValue?.hasPrefix(file.path) == true)
+        XCTAssertEqual(broken["scenarios"]?.arrayValue?.count, 1, "the previous set stays")
+
+        try #"{"rules":[{"endpoint":"account-inquiry","respond":{"resultCode":"4033705"}}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        _ = harness.send(HTTPRequest(method: .post, target: "/sandbox/scenarios/reload"))
+        XCTAssertNil(try harness.json(HTTPRequest(method: .get, target: "/sandbox/scenarios"))["reloadProblems"])
+    }
+
     func testRawResponse_IsSentAsWritten() throws {
         let folder = try Repository.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
