@@ -5,6 +5,8 @@
 #   make run       build, then serve on 127.0.0.1:8080 with seed.sql, scenarios/ and keys/ from here
 #   make test      build everything (warnings are errors), run the whole test suite, then the
 #                  official clients (dana-python, paylabs-sdk, from PyPI) against the sandbox
+#   make test-ui   the console in headless Chromium (installs chromium, chromium-driver and
+#                  Selenium when missing); screenshots under .build/ui-screenshots/
 #   make install   the binary into $(PREFIX)/bin (PREFIX defaults to /usr/local)
 #   make dist      .build/dana-sandbox-VERSION-PLATFORM.tar.gz: binary, README, licence, changelog
 #   make test-dist the tarball unpacked in an empty folder and run without any Swift around it
@@ -30,7 +32,7 @@ PLATFORM := $(shell uname -s | tr '[:upper:]' '[:lower:]')-$(shell uname -m)
 DIST := dana-sandbox-$(VERSION)-$(PLATFORM)
 PREFIX ?= /usr/local
 
-.PHONY: build run test install dist test-dist embed bench bench-details deps clean
+.PHONY: build run test test-ui install dist test-dist embed bench bench-details deps clean
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: it runs where no
 # Swift toolchain is installed, needing only libc, libsqlite3 and libssl/libcrypto.
@@ -62,6 +64,10 @@ test: deps
 	$(SWIFT) build --build-tests $(STRICT)
 	$(SWIFT) test --skip-build --disable-swift-testing
 	Tests/Clients/run.sh
+
+test-ui: deps
+	$(SWIFT) build --product dana-sandbox $(STRICT)
+	Tests/UI/run.sh
 
 bench: build
 	Tests/Benchmarks/targets.sh

@@ -54,7 +54,13 @@ let package = Package(
             name: "DanaSandboxCore",
             dependencies: ["SandboxJSON", "SandboxHTTP", "SandboxCrypto", "SandboxSupport", "SandboxStorage", "DanaSandboxAPIs"],
             // seed.sql, scenarios/ and keys/, built into the binary (`make embed` writes the archive)
-            resources: [.embedInCode("BuiltIn/defaults.archive")],
+            // and the console page (Console/Page), served from memory
+            resources: [
+                .embedInCode("BuiltIn/defaults.archive"),
+                .embedInCode("Console/Page/console.html"),
+                .embedInCode("Console/Page/console.css"),
+                .embedInCode("Console/Page/console.js"),
+            ],
             swiftSettings: strictSwift6
         ),
         // thin executable: parse options, build, run, wait for a signal

@@ -12,7 +12,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 ROUNDS=${ROUNDS:-2}
 BINARY=.build/release/dana-sandbox
 
-. Tests/Benchmarks/need.sh
+NEED_FOR="make bench"
+. Tests/Tools/need.sh
 need wrk:wrk nginx:nginx-light
 
 work=$(mktemp -d)

@@ -20,7 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-. Tests/Benchmarks/need.sh
+NEED_FOR="make bench"
+. Tests/Tools/need.sh
 need wrk:wrk openssl:openssl python3:python3
 
 rows=()

@@ -7,15 +7,18 @@ public struct AdminGuard: RequestHandler {
 
     private let token: String?
     private let inner: any RequestHandler
+    /// Requests under the prefix that need no token: the console's page, which holds no data.
+    private let open: @Sendable (HTTPRequest) -> Bool
 
     /// With a nil token every request passes.
-    public init(token: String?, inner: any RequestHandler) {
+    public init(token: String?, inner: any RequestHandler, open: @escaping @Sendable (HTTPRequest) -> Bool = { _ in false }) {
         self.token = token
         self.inner = inner
+        self.open = open
     }
 
     public func handle(_ request: HTTPRequest) -> Reply {
-        guard let token, request.path.hasPrefix(Self.protectedPrefix) else {
+        guard let token, request.path.hasPrefix(Self.protectedPrefix), !open(request) else {
             return inner.handle(request)
         }
         guard let presented = request.headers["Authorization"], Self.constantTimeEquals(presented, "Bearer " + token) else {

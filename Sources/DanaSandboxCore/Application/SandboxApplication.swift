@@ -20,6 +20,8 @@ public final class SandboxApplication: Sendable {
     public let partners: PartnerDirectory
     public let scenarios: ScenarioLibrary
     public let journal: Journal
+    /// The journal as Server-Sent Events, for the console.
+    public let feed: JournalFeed
     /// Every endpoint, without a socket: what tests call directly.
     let router: Router
     private let server: HTTPServer
@@ -57,7 +59,9 @@ public final class SandboxApplication: Sendable {
         } catch {
             throw StartupError(error.message)
         }
-        let journal = Journal(limit: options.journalLimit)
+        let feed = JournalFeed()
+        self.feed = feed
+        let journal = Journal(limit: options.journalLimit, onChange: feed.publish)
         self.journal = journal
         let lintLog = LintLog()
 
@@ -68,7 +72,7 @@ public final class SandboxApplication: Sendable {
         )
         let services = EndpointServices(databases: databases, partners: partners, signer: signer, settings: settings, logger: logger, now: now)
         router = Self.makeRouter(
-            services: services, scenarios: scenarios, journal: journal, lintLog: lintLog, strict: options.strict,
+            services: services, scenarios: scenarios, journal: journal, feed: feed, lintLog: lintLog, strict: options.strict,
             verification: TLSClientSession.Verification(caFile: options.caFile, insecure: options.insecure)
         )
         let configuration = HTTPServerConfiguration(
@@ -80,19 +84,29 @@ public final class SandboxApplication: Sendable {
             exchangeObserver: { [logger] record in
                 logger.exchange(record)
                 // Reading the journal is not journaled: a test polling it would evict what it reads.
-                if !record.path.hasPrefix(JournalHandler.path) { journal.record(JournalEntry(record: record, time: Date())) }
+                // Nor is following it, or loading the console.
+                if !Self.isJournalReading(record.path) { journal.record(JournalEntry(record: record, time: Date())) }
             }
         )
-        server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router))
+        server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router, open: ConsoleHandler.isPage))
     }
 
     /// Every endpoint the sandbox serves: the registry's emulated endpoints, each behind its
     /// error boundary and its scenario gate, then the sandbox's own.
     private static func makeRouter(
-        services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal, lintLog: LintLog, strict: Bool, verification: TLSClientSession.Verification
+        services: EndpointServices, scenarios: ScenarioLibrary, journal: Journal, feed: JournalFeed, lintLog: LintLog, strict: Bool,
+        verification: TLSClientSession.Verification
     ) -> Router {
         var router = Router()
         router.add(.get, "/health", HealthHandler())
+        let console = ConsoleHandler()
+        router.add(.get, "/", console.redirect)
+        router.add(.get, ConsoleHandler.path, console.page)
+        router.add(.get, prefix: ConsoleHandler.assetPrefix, console.asset)
+        router.add(.get, JournalFeed.path) { request in feed.follow(request, journal: journal) }
+        let signatureCheck = SignatureCheckHandler(services: services)
+        router.add(.get, SignatureCheckHandler.path, signatureCheck.endpoints)
+        router.add(.post, SignatureCheckHandler.path, signatureCheck)
         for type in EndpointRegistry.endpoints {
             let endpoint = type.init(services: services)
             let gate = ScenarioGate(
@@ -125,6 +139,11 @@ public final class SandboxApplication: Sendable {
         router.add(.delete, ScenariosHandler.activePath, scenariosHandler.deactivate)
         router.add(.post, ScenariosHandler.reloadPath, scenariosHandler.reload)
         return router
+    }
+
+    /// Requests the journal does not keep: reading or following it, and the console's files.
+    static func isJournalReading(_ path: String) -> Bool {
+        path.hasPrefix(JournalHandler.path) || path == JournalFeed.path || path == ConsoleHandler.path || path.hasPrefix(ConsoleHandler.assetPrefix)
     }
 
     /// `--fixtures` files, in order, on top of the seed: written to the seed state too, so resets
