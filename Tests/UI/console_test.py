@@ -147,6 +147,20 @@ class JournalTests(ConsoleTestCase):
         Select(self.driver.find_element(By.ID, "filter-outcome")).select_by_value("success")
         self.wait_for(lambda d: len(self.rows()) == 1 and "200" in self.rows()[0].text, "the successful exchange alone")
 
+    def test_a_signature_failure_opens_to_the_string_to_sign_expected(self):
+        self.open_console()
+        headers = self.sandbox.signed_headers()
+        tampered = INQUIRY_BODY.replace("ui-1", "ui-2")
+        self.assertEqual(self.sandbox.call("POST", INQUIRY_PATH, tampered, headers)[0], 401)
+        Select(self.driver.find_element(By.ID, "filter-outcome")).select_by_value("signature")
+        self.wait_for(lambda d: len(self.rows()) == 1, "the refused exchange")
+        self.rows()[0].find_element(By.TAG_NAME, "button").click()
+        detail = self.driver.find_element(By.ID, "exchange")
+        self.wait_for(lambda d: "Signature did not verify" in detail.text, "the diagnostics")
+        expected = "POST:%s:%s:%s" % (INQUIRY_PATH, hashlib.sha256(tampered.encode()).hexdigest(), headers["X-TIMESTAMP"])
+        self.assertIn(expected, detail.text)
+        self.assertIn("raw=" + hashlib.sha256(tampered.encode()).hexdigest(), detail.text)
+
     def test_a_body_holding_script_renders_as_text(self):
         self.open_console()
         hostile = '{"partnerReferenceNo":"<script>window.__pwned=1</script><img src=x onerror=\\"window.__pwned=2\\">"}'
@@ -244,6 +258,21 @@ class ActionTests(ConsoleTestCase):
         self.wait_for(lambda d: "verifies" in result.text.split("\n")[0], "the verdict on the right body")
         _, journal = self.sandbox.call("GET", "/sandbox/journal?endpoint=account-inquiry")
         self.assertEqual(json.loads(journal)["count"], 0, "the helper sends nothing to the endpoint")
+
+    def test_the_destination_inquiry_form_shows_the_report(self):
+        import socket
+        closed = socket.socket()
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        closed.close()  # nothing listens there now: the partner refuses the connection
+        self.open_console()
+        self.tab("actions")
+        self.driver.find_element(By.ID, "inquiry-url").send_keys("http://127.0.0.1:%d/destination/inquiry" % port)
+        self.driver.find_element(By.CSS_SELECTOR, "#inquiry-form button[type=submit]").click()
+        result = self.driver.find_element(By.ID, "inquiry-result")
+        self.wait_for(lambda d: "conformant" in result.text, "the report")
+        self.assertIn("not conformant", result.text)
+        self.assertIn("transport", result.text)
 
     def test_the_data_view_lists_records_read_only(self):
         self.open_console()
