@@ -39,8 +39,8 @@ final class ClientConnection {
     private var lastReceived: UInt64
     private var lastActivity: UInt64
     private var lastWriteProgress: UInt64
-    /// The streamed response in progress, in `.streaming`.
-    private var stream: (sink: StreamSink, chunked: Bool, backlogLimit: Int, heartbeat: [UInt8]?, heartbeatInterval: UInt64)?
+    /// Set while `phase` is `.streaming`; the sink must hear of the close whatever ends it.
+    private var stream: ActiveStream?
 
     /// Past this much unsent output, pipelined requests wait: a client that sends without
     /// reading must not make the server buffer without bound.
@@ -215,31 +215,53 @@ final class ClientConnection {
 
     /// Writes the head and hands the producer a sink whose writes come back to this loop.
     private func begin(_ stream: ResponseStream, for exchange: Exchange) {
-        let chunked = exchange.request.version == .http1_1
+        let request = exchange.request
+        let chunked = request.version == .http1_1
+        let headOnly = request.method == .head
         output.append(contentsOf: HTTPResponseWriter.serialize(
-            stream.head, keepAlive: false, requestVersion: exchange.request.version, date: loop.date.now(), streamed: true
+            stream.head, keepAlive: false, requestVersion: request.version, headOnly: headOnly, date: loop.date.now(), streamed: true
         ))
         observe(exchange, status: stream.head.status.code, outcome: .responded, annotations: stream.head.annotations, response: stream.head)
-        let (loop, fd, id) = (loop, descriptor, id)
-        let sink = StreamSink { bytes in
-            loop.execute { loop.connection(fd, id: id)?.streamed(bytes) }
-        }
-        self.stream = (sink, chunked, stream.backlogLimit, stream.heartbeat, UInt64(stream.heartbeatInterval.nanoseconds))
-        phase = .streaming
         lastActivity = MonotonicClock.now()
+        let (loop, fd, id) = (loop, descriptor, id)
+        let sink = StreamSink(limit: stream.backlogLimit) { item in
+            loop.execute { loop.connection(fd, id: id)?.streamed(item) }
+        }
+        // A HEAD gets the head alone; a client that already half-closed, or a server that is
+        // stopping, gets no stream either. The producer still starts, with a closed sink, so
+        // whatever it holds for a follower is given back through onClose.
+        guard !headOnly && !peerClosed && !loop.draining else {
+            phase = .closingAfterFlush
+            sink.closed()
+            stream.start(sink)
+            return
+        }
+        self.stream = ActiveStream(
+            sink: sink, chunked: chunked, backlogLimit: stream.backlogLimit, heartbeat: stream.heartbeat,
+            heartbeatNanoseconds: UInt64(stream.heartbeatInterval.nanoseconds)
+        )
+        phase = .streaming
         stream.start(sink)
     }
 
-    /// A producer's bytes (nil: the end) for the stream in progress.
-    private func streamed(_ bytes: [UInt8]?) {
+    /// What the producer sent, for the stream in progress.
+    private func streamed(_ item: StreamSink.Item) {
         guard phase == .streaming, let stream else { return }
-        guard let bytes else {
+        switch item {
+        case .cut:
+            close()
+        case .finish:
             if stream.chunked { output.append(contentsOf: HTTPResponseWriter.chunk([])) }
             phase = .closingAfterFlush
             flush()
             if phase != .closed { updateInterest() }
-            return
+        case .bytes(let bytes):
+            stream.sink.taken(bytes.count)
+            write(bytes, to: stream)
         }
+    }
+
+    private func write(_ bytes: [UInt8], to stream: ActiveStream) {
         guard !bytes.isEmpty else { return }
         output.append(contentsOf: stream.chunked ? HTTPResponseWriter.chunk(bytes) : bytes)
         flush()
@@ -370,10 +392,13 @@ final class ClientConnection {
         case .closingAfterFlush:
             if elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds { close() }
         case .streaming:
-            if outputPending > 0 {
+            // A stream that began after the drain's sweep of idle connections ends here.
+            if loop.draining {
+                close()
+            } else if outputPending > 0 {
                 if elapsed(since: lastWriteProgress) > configuration.writeTimeout.nanoseconds { close() }
-            } else if let stream, let heartbeat = stream.heartbeat, elapsed(since: max(lastWriteProgress, lastActivity)) > stream.heartbeatInterval {
-                streamed(heartbeat)
+            } else if let stream, let heartbeat = stream.heartbeat, elapsed(since: max(lastWriteProgress, lastActivity)) > stream.heartbeatNanoseconds {
+                write(heartbeat, to: stream)
             }
         case .lingering(let until):
             if now >= until { close() }

@@ -54,6 +54,15 @@ public final class SessionDatabases: Sendable {
         }
     }
 
+    /// The store of `session` if it is live, without making it or counting a use: for looking,
+    /// where `store(for:)` would create a session or evict another.
+    public func existingStore(for session: String) -> SandboxStore? {
+        let now = ContinuousClock.now
+        return sessions.withLock { sessions in
+            sessions[session].flatMap { now - $0.lastUsed <= ttl ? $0.store : nil }
+        }
+    }
+
     /// The live sessions (expired ones dropped first), least recently used first.
     public func live() -> [Session] {
         let now = ContinuousClock.now

@@ -187,12 +187,15 @@ class JournalTests(ConsoleTestCase):
 
 
 class ScenarioTests(ConsoleTestCase):
+    def scenario_box(self, name):
+        return self.driver.find_element(By.CSS_SELECTOR, 'li.scenario[data-name="%s"] input[type=checkbox]' % name)
+
     def test_switching_a_scenario_on_changes_the_next_answer(self):
         self.open_console()
         _, before = self.sandbox.inquire()
         self.assertEqual(json.loads(before)["responseCode"], "2003700")
         self.tab("scenarios")
-        box = self.driver.find_element(By.ID, "scenario-account-inquiry_do-not-honor")
+        box = self.scenario_box("account-inquiry/do-not-honor")
         self.assertFalse(box.is_selected())
         box.click()
         self.wait_for(lambda d: "account-inquiry/do-not-honor" in json.loads(self.sandbox.call("GET", "/sandbox/scenarios")[1])["active"],
@@ -202,7 +205,7 @@ class ScenarioTests(ConsoleTestCase):
         rule = self.driver.find_element(By.CSS_SELECTOR, '[aria-label="Rules of account-inquiry/do-not-honor"]')
         self.wait_for(lambda d: "answered 1×" in rule.text, "the rule's counter")
         self.screenshot("scenarios")
-        self.driver.find_element(By.ID, "scenario-account-inquiry_do-not-honor").click()
+        self.scenario_box("account-inquiry/do-not-honor").click()
         self.wait_for(lambda d: json.loads(self.sandbox.call("GET", "/sandbox/scenarios")[1])["active"] == [], "the scenario off")
 
 

@@ -19,7 +19,7 @@ public protocol EmulatedEndpoint: Sendable {
     static var lintRules: [LintRule] { get }
 
     /// What the sandbox makes of `request`'s signature, with no effect on any state.
-    static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation
+    static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation
 
     /// The answer to `request`. Once its signature and mandatory headers pass, the endpoint
     /// answers through `context.pass`, where strict mode and scenarios apply. A `Rejection` of the family's codes is

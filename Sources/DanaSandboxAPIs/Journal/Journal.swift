@@ -15,7 +15,9 @@ public final class Journal: Sendable {
     }
 
     private let ring: Mutex<Ring>
-    /// Told of every entry recorded and every clearing, outside the lock (the console's live feed).
+    /// Told of every entry recorded and every clearing, under the lock, so followers hear of
+    /// changes in the journal's own order (a clearing is never overtaken by an entry it removed,
+    /// nor one entry by a later one). It must be quick and must not touch the journal.
     private let onChange: (@Sendable (JournalChange) -> Void)?
 
     public init(limit: Int, onChange: (@Sendable (JournalChange) -> Void)? = nil) {
@@ -25,16 +27,15 @@ public final class Journal: Sendable {
     }
 
     public func record(_ entry: JournalEntry) {
-        let recorded = ring.withLock { ring in
+        ring.withLock { ring in
             var entry = entry
             entry.id = ring.nextID
             ring.nextID += 1
             ring.slots[ring.next] = entry
             ring.next = (ring.next + 1) % ring.slots.count
             ring.count = min(ring.count + 1, ring.slots.count)
-            return entry
+            onChange?(.recorded(entry))
         }
-        onChange?(.recorded(recorded))
     }
 
     /// Newest first.
@@ -51,7 +52,7 @@ public final class Journal: Sendable {
             ring.slots = Array(repeating: nil, count: ring.slots.count)
             ring.next = 0
             ring.count = 0
+            onChange?(.cleared)
         }
-        onChange?(.cleared)
     }
 }

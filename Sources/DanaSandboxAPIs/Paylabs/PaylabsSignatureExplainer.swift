@@ -2,15 +2,17 @@ import SandboxHTTP
 import SandboxStorage
 
 /// Paylabs' request signature explained (the console's signature helper): the same string to
-/// sign and body forms as `PaylabsAuthenticator`, without the timestamp window.
+/// sign, body forms and preconditions as `PaylabsAuthenticator`, reported instead of enforced.
 enum PaylabsSignatureExplainer {
-    static func explain(_ request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
-        var explanation = SignatureExplanation(family: "Paylabs", scheme: "RSA-SHA256 with the merchant's key")
+    static func explain(_ request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
+        var explanation = SignatureExplanation(family: "Paylabs", scheme: "RSA-SHA256 with the merchant's key", context: context)
+        let timestamp = explanation.timestamp(request.headers["X-TIMESTAMP"])
         let partner = try explanation.partner(request.headers["X-PARTNER-ID"], header: "X-PARTNER-ID", family: .paylabs, in: stores)
         let signature = explanation.presented(request.headers["X-SIGNATURE"], name: "X-SIGNATURE")
-        let timestamp = request.headers["X-TIMESTAMP"] ?? ""
-        if timestamp.isEmpty { explanation.problems.append("X-TIMESTAMP is missing") }
-        let verify = explanation.rsaVerifier(partner, directory: partners)
+        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            explanation.problems.append("the body is empty: Paylabs answers postDataEmpty")
+        }
+        let verify = explanation.rsaVerifier(partner)
         explanation.addHashedForms(of: request.body, paylabs: true, stringToSign: { hash in
             PaylabsSignatureScheme.stringToSign(path: request.path, bodyHash: hash, timestamp: timestamp)
         }, verifies: { verify($0, signature) })

@@ -23,8 +23,8 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
         self.services = services
     }
 
-    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
-        try PaylabsSignatureExplainer.explain(request, partners: partners, stores: stores)
+    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
+        try PaylabsSignatureExplainer.explain(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { paylabs }

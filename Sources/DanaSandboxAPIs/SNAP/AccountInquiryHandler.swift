@@ -34,8 +34,8 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         now = services.now
     }
 
-    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
-        try SNAPSignatureExplainer.serviceRequest(request, partners: partners, stores: stores)
+    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
+        try SNAPSignatureExplainer.serviceRequest(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { snap }

@@ -23,8 +23,8 @@ public struct B2BTokenHandler: EmulatedEndpoint {
         self.services = services
     }
 
-    public static func explainSignature(of request: HTTPRequest, partners: PartnerDirectory, stores: Stores) throws -> SignatureExplanation {
-        try SNAPSignatureExplainer.tokenRequest(request, partners: partners, stores: stores)
+    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
+        try SNAPSignatureExplainer.tokenRequest(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { snap }

@@ -1,5 +1,6 @@
 import SandboxCrypto
 import SandboxHTTP
+import SandboxSupport
 import SandboxJSON
 import SandboxStorage
 
@@ -19,12 +20,18 @@ public struct SignatureExplanation: Sendable {
     public var partner: String?
     public var key: String?
     public var forms: [Form] = []
-    /// What is missing or wrong before a signature can be checked (a header, the partner).
+    /// What makes the sandbox refuse the request whatever its signature (a header missing or
+    /// malformed, an unknown or inactive partner, a stale timestamp, an unknown token).
     public var problems: [String] = []
+    /// False under `--signatures off`, where any signature is accepted.
+    public let enforced: Bool
+    let context: AuthenticationContext
 
-    public init(family: String, scheme: String) {
+    public init(family: String, scheme: String, context: AuthenticationContext) {
         self.family = family
         self.scheme = scheme
+        self.context = context
+        enforced = context.settings.enforce
     }
 
     public var verifies: Bool { forms.contains(where: \.verifies) }
@@ -39,7 +46,8 @@ public struct SignatureExplanation: Sendable {
         }
     }
 
-    /// The partner `id` names, or a problem saying it names none of `family`.
+    /// The partner `id` names, or a problem saying it names none of `family`; an inactive one is
+    /// returned (its key still checks the signature) with a problem.
     mutating func partner(_ id: String?, header: String, family wanted: PartnerFamily, in stores: Stores) throws -> Partner? {
         guard let id, !id.isEmpty else {
             problems.append("\(header) is missing")
@@ -50,7 +58,25 @@ public struct SignatureExplanation: Sendable {
             problems.append("\(header) \(id) is no \(wanted.rawValue) partner of this sandbox")
             return nil
         }
+        if !found.isActive { problems.append("partner \(id) is not active: the sandbox refuses it whatever the signature") }
         return found
+    }
+
+    /// The timestamp header as sent (it is part of the string to sign), with a problem when it is
+    /// missing, malformed or outside the window of the sandbox's clock.
+    mutating func timestamp(_ text: String?, name: String = "X-TIMESTAMP") -> String {
+        guard let text, !text.isEmpty else {
+            problems.append("\(name) is missing")
+            return ""
+        }
+        guard let sent = SignatureTimestamp.parse(text) else {
+            problems.append("\(name) '\(text)' is not an ISO-8601 time such as 2026-11-21T10:00:00+07:00")
+            return text
+        }
+        if !context.settings.isWithinWindow(sent, now: context.now()) {
+            problems.append("\(name) is outside the \(context.settings.windowDescription) window of the sandbox's clock: the request would be refused for it")
+        }
+        return text
     }
 
     /// The `X-SIGNATURE` (or envelope signature) bytes, or a problem.
@@ -67,10 +93,10 @@ public struct SignatureExplanation: Sendable {
     }
 
     /// An RSA key's check of `text`, recording which key was used.
-    mutating func rsaVerifier(_ partner: Partner?, directory: PartnerDirectory) -> (String, [UInt8]?) -> Bool {
+    mutating func rsaVerifier(_ partner: Partner?) -> (String, [UInt8]?) -> Bool {
         guard let partner else { return { _, _ in false } }
         do {
-            let publicKey = try directory.publicKey(of: partner)
+            let publicKey = try context.partners.publicKey(of: partner)
             key = publicKey.fingerprint
             return { text, signature in signature.map { publicKey.verify(signature: $0, message: Array(text.utf8)) } ?? false }
         } catch {
@@ -86,6 +112,7 @@ public struct SignatureExplanation: Sendable {
             "partner": partner.map(JSONValue.string),
             "key": key.map(JSONValue.string),
             "verifies": .bool(verifies),
+            "enforced": .bool(enforced),
             "stringToSign": (forms.first(where: \.verifies) ?? forms.first).map { .string($0.stringToSign) },
             "forms": .array(forms.map { form in
                 .fields([

@@ -83,9 +83,7 @@ public final class SandboxApplication: Sendable {
             idleTimeout: .milliseconds(Int(options.idleTimeoutSeconds * 1000)),
             exchangeObserver: { [logger] record in
                 logger.exchange(record)
-                // Reading the journal is not journaled: a test polling it would evict what it reads.
-                // Nor is following it, or loading the console.
-                if !Self.isJournalReading(record.path) { journal.record(JournalEntry(record: record, time: Date())) }
+                if !Self.isUnjournaled(record.path) { journal.record(JournalEntry(record: record, time: Date())) }
             }
         )
         server = HTTPServer(configuration: configuration, handler: AdminGuard(token: adminToken, inner: router, open: ConsoleHandler.isPage))
@@ -141,9 +139,12 @@ public final class SandboxApplication: Sendable {
         return router
     }
 
-    /// Requests the journal does not keep: reading or following it, and the console's files.
-    static func isJournalReading(_ path: String) -> Bool {
+    /// Requests the journal does not keep. Reading or following it: a test polling it would
+    /// evict what it reads. The console's files, which are no exchange. The signature helper:
+    /// what is pasted into it holds secrets the journal would have to show unmasked.
+    static func isUnjournaled(_ path: String) -> Bool {
         path.hasPrefix(JournalHandler.path) || path == JournalFeed.path || path == ConsoleHandler.path || path.hasPrefix(ConsoleHandler.assetPrefix)
+            || path == SignatureCheckHandler.path
     }
 
     /// `--fixtures` files, in order, on top of the seed: written to the seed state too, so resets

@@ -12,6 +12,9 @@ public final class JournalFeed: Sendable {
     public static let maxFollowers = 32
     /// A follower's unsent events past this are not waited for: it is cut off and reconnects.
     static let backlogLimit = 2 * 1024 * 1024
+    /// The most missed entries one follower is sent on joining (as many as the console keeps):
+    /// catching up is serialised on an event loop, and the journal may hold a million entries.
+    static let replayLimit = 500
 
     private struct Followers {
         var sinks: [ObjectIdentifier: StreamSink] = [:]
@@ -26,9 +29,10 @@ public final class JournalFeed: Sendable {
     public init() {}
 
     /// How many followers are connected now.
-    public var count: Int { following.load(ordering: .relaxed) }
+    var count: Int { following.load(ordering: .relaxed) }
 
-    /// Passes a journal change to every follower.
+    /// Passes a journal change to every follower. Called under the journal's lock, so the event
+    /// is serialised there: a cost paid only while a console follows.
     public func publish(_ change: JournalChange) {
         guard following.load(ordering: .relaxed) > 0 else { return }
         let event = Self.event(change)
@@ -37,8 +41,9 @@ public final class JournalFeed: Sendable {
     }
 
     /// `GET /sandbox/events[?since=ID]`: first the journal's entries after `since` or the
-    /// `Last-Event-ID` a reconnecting browser sends (oldest first), then live changes. An entry
-    /// recorded while a follower joins may come twice; the console keys entries by id.
+    /// `Last-Event-ID` a reconnecting browser sends (oldest first, the newest `replayLimit` of
+    /// them), then live changes. An entry recorded while a follower joins may come twice; the
+    /// console keys entries by id.
     public func follow(_ request: HTTPRequest, journal: Journal) -> Reply {
         let resumeFrom = request.headers["Last-Event-ID"] ?? request.queryItem("since")
         let since = resumeFrom.flatMap { UInt64($0) }
@@ -70,7 +75,8 @@ public final class JournalFeed: Sendable {
             // Said first so a client knows it is connected before any exchange happens.
             sink.send(Array("retry: 2000\nevent: ready\ndata: {}\n\n".utf8))
             if let since {
-                for entry in journal.entries().reversed() where entry.id > since { sink.send(Self.event(.recorded(entry))) }
+                let missed = journal.entries().prefix { $0.id > since }.prefix(Self.replayLimit)
+                for entry in missed.reversed() { sink.send(Self.event(.recorded(entry))) }
             }
         }
         return .stream(stream)

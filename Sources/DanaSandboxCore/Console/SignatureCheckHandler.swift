@@ -6,7 +6,8 @@ import SandboxStorage
 /// `GET /sandbox/signature-check` lists the paths; `POST` `{"method","path","headers","body"}`: what the sandbox makes of
 /// a pasted request's signature (the console's signature helper). `headers` is an object or the
 /// header lines as one string; `body` is the exact text sent. Nothing is spent or recorded: no
-/// `X-EXTERNAL-ID`, no scenario counter, no timestamp window.
+/// `X-EXTERNAL-ID`, no scenario counter, no session made or touched; what the real check would
+/// refuse before the signature (a stale timestamp, an inactive partner) is listed as a problem.
 public struct SignatureCheckHandler: RequestHandler {
     public static let path = "/sandbox/signature-check"
 
@@ -52,8 +53,15 @@ public struct SignatureCheckHandler: RequestHandler {
         let method = HTTPMethod((document["method"]?.stringValue ?? "POST").uppercased())
         let pasted = HTTPRequest(method: method, target: path, headers: headers, body: Array((document["body"]?.stringValue ?? "").utf8))
         do {
-            let stores = try services.stores(for: pasted)
-            let explanation = try endpoint.explainSignature(of: pasted, partners: services.partners, stores: stores)
+            var missingSession: String?
+            var store = services.databases.shared
+            if let session = pasted.sandboxSession {
+                if let existing = services.databases.existingStore(for: session) { store = existing } else { missingSession = session }
+            }
+            var explanation = try endpoint.explainSignature(of: pasted, context: services.authentication, stores: Stores(store))
+            if let missingSession {
+                explanation.problems.append("session \(missingSession) does not exist (yet): checked against the shared data")
+            }
             var json = explanation.json
             if case .object(let members) = json {
                 json = .object([JSONMember(key: "endpoint", value: .string(endpoint.descriptor.name))] + members)

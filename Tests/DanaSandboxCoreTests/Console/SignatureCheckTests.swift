@@ -90,6 +90,40 @@ final class SignatureCheckTests: XCTestCase {
         ])
     }
 
+    func testWhatTheRealCheckWouldRefuse_IsListed_EvenWhenTheSignatureVerifies() throws {
+        // a stale timestamp
+        let stale = try SignedRequest.snap(sentBody: inquiryBody, timestamp: SignatureTimestamp.jakarta(harness.clock.now.addingTimeInterval(-3600)))
+        let staleResult = try check(stale)
+        XCTAssertEqual(staleResult["verifies"]?.boolValue, true)
+        XCTAssertEqual(staleResult["problems"]?.arrayValue?.count, 1)
+        XCTAssertTrue(staleResult["problems"]?.arrayValue?.first?.stringValue?.hasPrefix("X-TIMESTAMP is outside the ±15 min window") == true)
+        // an inactive partner
+        try harness.sql("UPDATE partners SET status = 'SUSPENDED' WHERE client_id = ?", [.text("2014000014442")])
+        let inactive = try check(try SignedRequest.snap(sentBody: inquiryBody, timestamp: harness.clock.jakarta))
+        XCTAssertEqual(inactive["problems"]?.arrayValue?.compactMap(\.stringValue), ["partner 2014000014442 is not active: the sandbox refuses it whatever the signature"])
+        // an Authorization that is no Bearer token, and an unknown B2B token
+        try harness.sql("UPDATE partners SET status = 'ACTIVE'")
+        let basic = try SignedRequest.snap(sentBody: inquiryBody, timestamp: harness.clock.jakarta, headers: [("Authorization", "Basic abc")])
+        XCTAssertTrue(try check(basic)["problems"]?.arrayValue?.first?.stringValue?.hasPrefix("Authorization must be 'Bearer") == true)
+        let unknownToken = try SignedRequest.snapSymmetric(body: inquiryBody, token: "no-such-token", timestamp: harness.clock.jakarta)
+        let tokenResult = try check(unknownToken)
+        XCTAssertEqual(tokenResult["verifies"]?.boolValue, true, "the HMAC itself is right")
+        XCTAssertEqual(tokenResult["problems"]?.arrayValue?.compactMap(\.stringValue), ["the B2B token is unknown, expired or not partner 2014000014442's"])
+    }
+
+    func testASessionThatDoesNotExist_IsNotMade() throws {
+        let request = try SignedRequest.snap(sentBody: inquiryBody, timestamp: harness.clock.jakarta, headers: [("X-Sandbox-Session", "pasted-session")])
+        let result = try check(request)
+        XCTAssertEqual(result["verifies"]?.boolValue, true)
+        XCTAssertEqual(result["problems"]?.arrayValue?.compactMap(\.stringValue), ["session pasted-session does not exist (yet): checked against the shared data"])
+        XCTAssertTrue(harness.application.databases.live().isEmpty)
+    }
+
+    func testWithSignaturesOff_TheAnswerSaysAnySignatureIsAccepted() throws {
+        harness = try SandboxHarness(signatures: .off)
+        XCTAssertEqual(try check(try SignedRequest.snap(sentBody: inquiryBody, timestamp: harness.clock.jakarta))["enforced"]?.boolValue, false)
+    }
+
     func testBadInput_IsA400ThatSaysWhy() throws {
         let notJSON = harness.send(HTTPRequest(method: .post, target: "/sandbox/signature-check", body: Array("nope".utf8)))
         XCTAssertEqual(notJSON.status.code, 400)

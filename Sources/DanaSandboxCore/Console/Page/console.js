@@ -31,6 +31,7 @@
     follower: null,
     renderPending: false,
     scenarioRefresh: null,
+    scenarioIds: 0,
     scenarios: null,
   };
 
@@ -107,7 +108,7 @@
       showScenarios(probe.json);
       await loadJournal();
       follow();
-      loadSignaturePaths();
+      await loadSignaturePaths();
     } catch (error) {
       if (!(error instanceof Unauthorized)) setConnection("lost", "cannot reach the sandbox: " + (error.message || error));
     }
@@ -219,9 +220,12 @@
     if (type === "ready") {
       setConnection("live", "live: following the journal");
     } else if (type === "exchange") {
-      add(JSON.parse(data.join("\n")));
+      const entry = JSON.parse(data.join("\n"));
+      add(entry);
       scheduleRender();
-      if (!$("view-scenarios").hidden) refreshScenariosSoon();
+      // Only an API exchange can move a rule's counter; refreshing on the console's own requests
+      // would journal a request that triggers the next refresh, for ever.
+      if (!isOwn(entry) && !$("view-scenarios").hidden) refreshScenariosSoon();
     } else if (type === "cleared") {
       state.entries.clear();
       state.selected = null;
@@ -413,6 +417,7 @@
       node.scenarios.push(scenario);
     }
     const open = new Set(Array.from($("scenario-tree").querySelectorAll("details[open]")).map((node) => node.dataset.path));
+    state.scenarioIds = 0;
     $("scenario-tree").replaceChildren(...branch(root, "", open));
   }
 
@@ -436,7 +441,8 @@
   }
 
   function scenarioItem(scenario) {
-    const id = "scenario-" + scenario.name.replace(/[^A-Za-z0-9_-]/g, "_");
+    // Numbered, not derived from the name: "a/b" and "a_b" must not share a label.
+    const id = "scenario-" + (state.scenarioIds++);
     const box = el("input", { type: "checkbox", id, "aria-describedby": id + "-about" });
     box.addEventListener("change", () => toggleScenario(scenario.name, box.checked));
     const item = el("li", { class: "scenario", "data-name": scenario.name },
@@ -507,9 +513,13 @@
   });
 
   async function loadSignaturePaths() {
-    const answer = await api("GET", "/sandbox/signature-check");
-    $("sig-path").replaceChildren(...(answer.json.endpoints || []).map((endpoint) =>
-      el("option", { value: endpoint.path, text: endpoint.path + " (" + endpoint.name + ")" })));
+    try {
+      const answer = await api("GET", "/sandbox/signature-check");
+      $("sig-path").replaceChildren(...(answer.json.endpoints || []).map((endpoint) =>
+        el("option", { value: endpoint.path, text: endpoint.path + " (" + endpoint.name + ")" })));
+    } catch (error) {
+      failed($("signature-result"), error);
+    }
   }
 
   $("signature-form").addEventListener("submit", async (event) => {
@@ -531,6 +541,7 @@
     const parts = [
       el("p", {}, el("span", { class: "badge " + (result.verifies ? "good" : "bad"), text: result.verifies ? "verifies" : "does not verify" }),
         " " + result.family + " · " + result.scheme),
+      result.enforced ? null : el("p", { class: "muted", text: "This sandbox runs with --signatures off: it accepts any signature." }),
       facts([["endpoint", result.endpoint], ["partner", result.partner], ["key", result.key]]),
     ];
     if (result.problems.length) {
