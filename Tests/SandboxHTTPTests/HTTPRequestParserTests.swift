@@ -258,6 +258,18 @@ final class HTTPRequestParserTests: XCTestCase {
         assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", as: .invalidChunk, status: 400)
     }
 
+    /// Found by the chunked-body fuzz target (input `20300d0a0d0a…`): whitespace before or inside
+    /// the hex digits was dropped, so " 0" ended the body and "1 0" read as sixteen bytes.
+    func testChunkSize_WithWhitespaceBeforeOrInsideTheDigits_Is400() {
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n 0\r\n\r\n", as: .invalidChunk, status: 400)
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 0\r\n0123456789abcdef\r\n0\r\n\r\n", as: .invalidChunk, status: 400)
+    }
+
+    func testChunkSize_MayBeFollowedByWhitespace_BeforeAnExtension() throws {
+        let requests = try parse("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3 \t;ext=1\r\nabc\r\n0 \r\n\r\n")
+        XCTAssertEqual(requests.map(\.bodyText), ["abc"])
+    }
+
     func testHugeChunkSize_Is400_NotAnOverflow() {
         assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n", as: .invalidChunk, status: 400)
     }
