@@ -149,7 +149,9 @@ public struct HTTPRequestParser: Sendable {
 
         guard let blockEnd else {
             let pending = buffer.count - start
-            if pending > limits.maxRequestLineBytes, !buffer[start..<start + limits.maxRequestLineBytes + 1].contains(0x0A) {
+            // Room for the line's CR as well as its LF: a line of exactly the limit, cut off
+            // before its LF, is not yet too long (it is accepted when it arrives whole).
+            if pending > limits.maxRequestLineBytes + 1, !buffer[start..<start + limits.maxRequestLineBytes + 2].contains(0x0A) {
                 throw HTTPParseError(.requestLineTooLong, "The request line is longer than \(limits.maxRequestLineBytes) bytes.")
             }
             if pending > limits.maxHeaderBlockBytes {

@@ -302,6 +302,21 @@ final class HTTPRequestParserTests: XCTestCase {
         assertRejected("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n", as: .requestLineTooLong, status: 414)
     }
 
+    /// Found by the http-request fuzz target: a request line of exactly the limit was 414 when its
+    /// CR arrived before its LF, and accepted when the request arrived whole.
+    func testRequestLine_OfExactlyTheLimit_IsAccepted_EvenWhenItsCRArrivesAlone() throws {
+        let line = "GET /" + String(repeating: "a", count: 186) + " HTTP/1.1"
+        XCTAssertEqual(line.utf8.count, 200)
+        let bytes = Array("\(line)\r\nHost: x\r\n\r\n".utf8)
+        var parser = HTTPRequestParser(limits: HTTPParserLimits(maxRequestLineBytes: 200))
+        parser.append(contentsOf: bytes[..<201])
+        guard case .needMoreData = try parser.next() else { return XCTFail("a request from a partial line") }
+        parser.append(contentsOf: bytes[201...])
+        guard case .request(let request) = try parser.next() else { return XCTFail("no request") }
+        XCTAssertEqual(request.path.utf8.count, 187)
+        XCTAssertEqual(parseError(line + "a\r\nHost: x\r\n\r\n", limits: HTTPParserLimits(maxRequestLineBytes: 200))?.kind, .requestLineTooLong)
+    }
+
     func testUnknownExpectation_Is417() {
         assertRejected("POST / HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nContent-Length: 1\r\n\r\na", as: .unsupportedExpectation, status: 417)
     }
