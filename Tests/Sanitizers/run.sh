@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make test-sanitize`: the whole test suite under ThreadSanitizer, then under AddressSanitizer
-# (with LeakSanitizer), each in its own build folder. The sandbox binaries the server tests spawn
+# `make test-sanitize`: the whole test suite under ThreadSanitizer, then under AddressSanitizer,
+# each in its own build folder. The sandbox binaries the server tests spawn
 # are built with the same sanitizer and inherit its options, so their reports count too: every
 # report goes to a file under .build-<tsan|asan>/reports, and any report, like any failing test,
 # fails the run.
@@ -15,7 +15,12 @@ sanitizers=${*:-thread address}
 for sanitizer in $sanitizers; do
     case "$sanitizer" in
         thread) dir=.build-tsan; export TSAN_OPTIONS="log_path=$ROOT/$dir/reports/report halt_on_error=0 suppressions=$ROOT/Tests/Sanitizers/tsan.supp" ;;
-        address) dir=.build-asan; export ASAN_OPTIONS="log_path=$ROOT/$dir/reports/report detect_leaks=1" ;;
+        # No LeakSanitizer here: Swift keeps the box of an indirect enum (JSONValue) behind a
+        # pointer with tag bits, which LSan does not follow, so a value reachable from a global
+        # is reported lost (a program that only stores one in a global shows it). Leaks are
+        # watched instead by the fuzz targets (libFuzzer checks every input frees what it
+        # allocates) and by the soak's RSS bound.
+        address) dir=.build-asan; export ASAN_OPTIONS="log_path=$ROOT/$dir/reports/report detect_leaks=0" ;;
         *) echo "unknown sanitizer $sanitizer" >&2; exit 2 ;;
     esac
     echo "test-sanitize: building with --sanitize=$sanitizer into $dir"
