@@ -14,6 +14,11 @@
 #   make bench     the performance targets as one table, each against a baseline of the same run;
 #                  fails when one is missed
 #   make bench-details  GET /health beside nginx over rounds; start-up, reset and session costs
+#   make fuzz      libFuzzer targets for every parser of untrusted bytes, FUZZ_SECONDS each (default
+#                  60); fails on a crash, leak, hang or property violation and prints the reproducer
+#   make test-sanitize  the whole test suite under ThreadSanitizer, then AddressSanitizer
+#   make soak      SOAK_SECONDS (default 600) of every endpoint, scenario and fault against the
+#                  release binary; fails on an unasked-for 5xx, a death, RSS growth or leaked fds
 #   make deps      install libsqlite3-dev and libssl-dev when missing (apt-get), or say what to install
 #   make clean     remove build products
 
@@ -31,8 +36,10 @@ VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/DanaS
 PLATFORM := $(shell uname -s | tr '[:upper:]' '[:lower:]')-$(shell uname -m)
 DIST := dana-sandbox-$(VERSION)-$(PLATFORM)
 PREFIX ?= /usr/local
+FUZZ_SECONDS ?= 60
+SOAK_SECONDS ?= 600
 
-.PHONY: build run test test-ui install dist test-dist embed bench bench-details deps clean
+.PHONY: build run test test-ui install dist test-dist embed bench bench-details fuzz test-sanitize soak deps clean
 
 # --static-swift-stdlib links the Swift runtime and Foundation into the binary: it runs where no
 # Swift toolchain is installed, needing only libc, libsqlite3 and libssl/libcrypto.
@@ -76,6 +83,16 @@ bench-details: build
 	Tests/Benchmarks/health-vs-nginx.sh
 	Tests/Benchmarks/startup-and-reset.sh
 	Tests/Benchmarks/sessions.sh
+
+# Not part of the product: the targets are built by their own script into .build-fuzz.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh
+
+test-sanitize: deps
+	Tests/Sanitizers/run.sh
+
+soak: build
+	python3 Tests/Soak/soak.py .build/release/dana-sandbox $(SOAK_SECONDS)
 
 deps:
 	@missing=""; \

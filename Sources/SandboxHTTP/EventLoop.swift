@@ -22,6 +22,8 @@ final class EventLoop: @unchecked Sendable {
     let context: ServerContext
     private let epollDescriptor: Int32
     private let wakeDescriptor: Int32
+    /// Closures other threads hand to this loop through `execute`, drained by the loop after the
+    /// eventfd wakes it.
     private let inbox = Mutex<[@Sendable () -> Void]>([])
 
     // Loop-confined state.

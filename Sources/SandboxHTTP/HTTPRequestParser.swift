@@ -149,7 +149,9 @@ public struct HTTPRequestParser: Sendable {
 
         guard let blockEnd else {
             let pending = buffer.count - start
-            if pending > limits.maxRequestLineBytes, !buffer[start..<start + limits.maxRequestLineBytes + 1].contains(0x0A) {
+            // Room for the line's CR as well as its LF: a line of exactly the limit, cut off
+            // before its LF, is not yet too long (it is accepted when it arrives whole).
+            if pending > limits.maxRequestLineBytes + 1, !buffer[start..<start + limits.maxRequestLineBytes + 2].contains(0x0A) {
                 throw HTTPParseError(.requestLineTooLong, "The request line is longer than \(limits.maxRequestLineBytes) bytes.")
             }
             if pending > limits.maxHeaderBlockBytes {
@@ -334,9 +336,12 @@ public struct HTTPRequestParser: Sendable {
             switch chunks.step {
             case .size:
                 guard let line = try takeLine(limit: 1024, what: "chunk size line") else { return false }
-                // chunk = chunk-size [ chunk-ext ] CRLF; extensions are ignored (§7.1.1).
-                let sizeText = buffer[line].prefix { $0 != UInt8(ascii: ";") }
-                    .filter { $0 != 0x20 && $0 != 0x09 }
+                // chunk = chunk-size [ chunk-ext ] CRLF; extensions are ignored (§7.1.1). Only the
+                // BWS before an extension may follow the digits: whitespace before or inside them
+                // ("1 0") is not a size, and reading it as one is how a proxy and a server come to
+                // disagree on where a body ends.
+                var sizeText = buffer[line].prefix { $0 != UInt8(ascii: ";") }
+                while let last = sizeText.last, last == 0x20 || last == 0x09 { sizeText = sizeText.dropLast() }
                 guard !sizeText.isEmpty, sizeText.count <= 15, sizeText.allSatisfy(Self.isHexDigit),
                       let size = Int(String(decoding: sizeText, as: UTF8.self), radix: 16) else {
                     throw HTTPParseError(.invalidChunk, "A chunk size is not a hexadecimal number.")

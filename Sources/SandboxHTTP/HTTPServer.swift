@@ -10,6 +10,8 @@ import Synchronization
 public final class HTTPServer: Sendable {
     public let configuration: HTTPServerConfiguration
     let context: ServerContext
+    /// Idle, running (with its loops and listener) or stopped: start and stop may come from
+    /// any thread, a signal handler's queue included.
     let state = Mutex<LifecycleState>(.idle)
 
     enum LifecycleState {

@@ -144,6 +144,10 @@ public final class SQLiteDatabase {
                 }
                 guard let tail else { break }
                 cursor = UnsafeRawPointer(tail).assumingMemoryBound(to: UInt8.self)
+                // As sqlite3_exec does between statements: C isspace, vertical tab and form feed
+                // included, which SQLite's tokenizer itself calls illegal. Without this a script
+                // `sqlite3` runs would fail here at a stray \v.
+                while (0x09...0x0D).contains(cursor.pointee) || cursor.pointee == 0x20 { cursor += 1 }
             }
         }
         if let failure { throw failure }

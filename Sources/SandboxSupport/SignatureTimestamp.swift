@@ -49,8 +49,10 @@ public enum SignatureTimestamp {
         parts.tm_mday = Int32(day)
         parts.tm_hour = Int32(hour)
         parts.tm_min = Int32(minute)
-        parts.tm_sec = Int32(second)
-        let utc = timegm(&parts)
+        // The seconds are added after timegm: a leap second (23:59:60, only ever at the end of a
+        // month) would otherwise roll the date into the next month and fail the check below.
+        parts.tm_sec = 0
+        let utc = timegm(&parts) + time_t(second)
         // timegm normalises 31 February into March; a round trip catches such dates.
         guard parts.tm_mday == Int32(day), parts.tm_mon == Int32(month - 1) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(utc - offsetSeconds) + fraction)

@@ -258,6 +258,18 @@ final class HTTPRequestParserTests: XCTestCase {
         assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n", as: .invalidChunk, status: 400)
     }
 
+    /// Found by the chunked-body fuzz target (input `20300d0a0d0a…`): whitespace before or inside
+    /// the hex digits was dropped, so " 0" ended the body and "1 0" read as sixteen bytes.
+    func testChunkSize_WithWhitespaceBeforeOrInsideTheDigits_Is400() {
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n 0\r\n\r\n", as: .invalidChunk, status: 400)
+        assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1 0\r\n0123456789abcdef\r\n0\r\n\r\n", as: .invalidChunk, status: 400)
+    }
+
+    func testChunkSize_MayBeFollowedByWhitespace_BeforeAnExtension() throws {
+        let requests = try parse("POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3 \t;ext=1\r\nabc\r\n0 \r\n\r\n")
+        XCTAssertEqual(requests.map(\.bodyText), ["abc"])
+    }
+
     func testHugeChunkSize_Is400_NotAnOverflow() {
         assertRejected("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nffffffffffffffffffff\r\n", as: .invalidChunk, status: 400)
     }
@@ -288,6 +300,21 @@ final class HTTPRequestParserTests: XCTestCase {
     func testRequestLine_OverTheLimit_Is414() {
         let path = "/" + String(repeating: "a", count: 9000)
         assertRejected("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n", as: .requestLineTooLong, status: 414)
+    }
+
+    /// Found by the http-request fuzz target: a request line of exactly the limit was 414 when its
+    /// CR arrived before its LF, and accepted when the request arrived whole.
+    func testRequestLine_OfExactlyTheLimit_IsAccepted_EvenWhenItsCRArrivesAlone() throws {
+        let line = "GET /" + String(repeating: "a", count: 186) + " HTTP/1.1"
+        XCTAssertEqual(line.utf8.count, 200)
+        let bytes = Array("\(line)\r\nHost: x\r\n\r\n".utf8)
+        var parser = HTTPRequestParser(limits: HTTPParserLimits(maxRequestLineBytes: 200))
+        parser.append(contentsOf: bytes[..<201])
+        guard case .needMoreData = try parser.next() else { return XCTFail("a request from a partial line") }
+        parser.append(contentsOf: bytes[201...])
+        guard case .request(let request) = try parser.next() else { return XCTFail("no request") }
+        XCTAssertEqual(request.path.utf8.count, 187)
+        XCTAssertEqual(parseError(line + "a\r\nHost: x\r\n\r\n", limits: HTTPParserLimits(maxRequestLineBytes: 200))?.kind, .requestLineTooLong)
     }
 
     func testUnknownExpectation_Is417() {

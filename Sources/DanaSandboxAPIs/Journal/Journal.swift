@@ -14,6 +14,8 @@ public final class Journal: Sendable {
         var nextID: UInt64 = 1
     }
 
+    /// The ring, its cursor and the id counter: recorded from every event loop, read by
+    /// GET /sandbox/journal and cleared by resets on any of them.
     private let ring: Mutex<Ring>
     /// Told of every entry recorded and every clearing, under the lock, so followers hear of
     /// changes in the journal's own order (a clearing is never overtaken by an entry it removed,

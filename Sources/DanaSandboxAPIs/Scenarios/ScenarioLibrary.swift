@@ -48,6 +48,8 @@ public final class ScenarioLibrary: Sendable {
     public let source: ScenarioSource
     private let startActive: [String]
     private let logger: Logger
+    /// The loaded scenarios, the active ones and their counters: matched on every event loop,
+    /// changed by activation, resets and reloads (the file watcher's thread among them).
     private let state = Mutex(State())
     /// Set once, by `watch()` at start, and only kept alive here (a released source stops).
     private nonisolated(unsafe) var watcher: DispatchSourceTimer?

@@ -106,6 +106,13 @@ final class SQLiteDatabaseTests: XCTestCase {
         XCTAssertEqual(try database.queryRow("SELECT name FROM t WHERE id = 2")?[0].string, "b; not the end")
     }
 
+    /// Found by the seed-script fuzz target: sqlite3_exec skips a vertical tab or form feed
+    /// between statements, SQLite's tokenizer refuses them, and the splitter failed on them.
+    func testScript_WithAVerticalTabOrFormFeedBetweenStatements_RunsLikeSqlite3Exec() throws {
+        try database.executeScript("INSERT INTO t (id, name) VALUES (1, 'a');\u{0B}\u{0C}/* comment */ INSERT INTO t (id, name) VALUES (2, 'b');")
+        XCTAssertEqual(try database.queryRow("SELECT count(*) FROM t")?[0], .integer(2))
+    }
+
     func testScriptSyntaxError_NamesTheLineOfTheError() {
         let script = "INSERT INTO t (id) VALUES (1);\n\n-- next one is broken\nINSERT INTO t (id)\n  VALUSE (2);\n"
         XCTAssertThrowsError(try database.executeScript(script)) { error in
