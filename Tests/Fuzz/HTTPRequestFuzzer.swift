@@ -8,7 +8,7 @@ import SandboxHTTP
 public func fuzzHTTPRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     let limits = HTTPParserLimits(maxRequestLineBytes: 200, maxHeaderBlockBytes: 600, maxBodyBytes: 1000)
-    var reference: [String]? = nil
+    var reference: [HTTPTranscript.Line]? = nil
     for feeding in feedings(of: input) {
         let transcript = HTTPTranscript.of(feeding.pieces, limits: limits)
         if let reference, reference != transcript {
@@ -22,32 +22,38 @@ public func fuzzHTTPRequest(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
 
 /// What a connection would see: each request, then the error that closed it or what is left over.
 /// `100 Continue` events are left out: they depend on arrival by design (sent only while the body
-/// has not started).
+/// has not started). Compared as values, and turned into text only for a violation's message:
+/// building strings for every feeding cost most of each execution.
 enum HTTPTranscript {
-    static func of(_ pieces: [ArraySlice<UInt8>], limits: HTTPParserLimits) -> [String] {
+    enum Line: Equatable {
+        case request(method: String, target: String, version: String, headers: [HTTPHeaders.Field], body: [UInt8], keepAlive: Bool)
+        case error(String)
+        case end(partial: Bool, buffered: Int)
+    }
+
+    static func of(_ pieces: [ArraySlice<UInt8>], limits: HTTPParserLimits) -> [Line] {
         var parser = HTTPRequestParser(limits: limits)
-        var lines: [String] = []
+        var lines: [Line] = []
         for piece in pieces {
             parser.append(contentsOf: piece)
             do {
                 loop: while true {
                     switch try parser.next() {
-                    case .request(let request): lines.append(describe(request))
+                    case .request(let request):
+                        lines.append(.request(
+                            method: request.method.rawValue, target: request.target, version: "\(request.version)",
+                            headers: Array(request.headers), body: request.body, keepAlive: request.shouldKeepAlive
+                        ))
                     case .continueExpected: continue
                     case .needMoreData: break loop
                     }
                 }
             } catch {
-                lines.append("error \(error.kind)")
+                lines.append(.error("\(error.kind)"))
                 return lines
             }
         }
-        lines.append("end partial=\(parser.hasPartialRequest) buffered=\(parser.bufferedByteCount)")
+        lines.append(.end(partial: parser.hasPartialRequest, buffered: parser.bufferedByteCount))
         return lines
-    }
-
-    private static func describe(_ request: HTTPRequest) -> String {
-        let headers = request.headers.map { "\($0.name): \($0.value)" }.joined(separator: " | ")
-        return "\(request.method) \(request.target) \(request.version) [\(headers)] body=\(hex(request.body)) keepAlive=\(request.shouldKeepAlive)"
     }
 }
