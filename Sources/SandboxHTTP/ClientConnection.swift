@@ -66,6 +66,20 @@ final class ClientConnection {
         phase == .streaming || (phase == .reading && outputPending == 0 && !parser.hasPartialRequest)
     }
 
+    /// For a graceful stop: reads what has already arrived, and closes the connection only if
+    /// that is nothing; a request whose bytes are in the kernel is answered (its response says
+    /// `Connection: close`) instead of cut off.
+    func closeUnlessSomethingArrived() {
+        // A stream owes nothing: it ends with the server.
+        if phase == .streaming {
+            close()
+            return
+        }
+        receive()
+        guard phase != .closed else { return }
+        if parser.bufferedByteCount == 0 { close() } else { advance() }
+    }
+
     // MARK: - Readiness
 
     func handle(events: UInt32) {

@@ -82,19 +82,25 @@ final class EventLoop: @unchecked Sendable {
     }
 
     /// Stops accepting; `acknowledge` runs once this loop no longer watches the listener.
+    /// Connections the kernel has already completed are taken first: their clients may have sent
+    /// a request, and closing the listener would reset them.
     func stopAccepting(acknowledge: @escaping @Sendable () -> Void) {
         execute { [self] in
+            if listener >= 0 && !acceptingPaused {
+                while acceptConnections() {}
+            }
             draining = true
             stopWatchingListener()
             acknowledge()
         }
     }
 
-    /// Closes idle connections; busy ones finish their exchange first, then close.
+    /// Closes idle connections; busy ones finish their exchange first, then close. What a
+    /// client has already sent is read first, so a request in the kernel's buffer is answered.
     func closeIdleConnections() {
         execute { [self] in
             for connection in Array(connections.values) where connection.isIdle {
-                connection.close()
+                connection.closeUnlessSomethingArrived()
             }
         }
     }
@@ -162,21 +168,23 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: - Accepting
 
-    private func acceptConnections() {
+    /// True when the batch was full and more connections may be waiting.
+    @discardableResult
+    private func acceptConnections() -> Bool {
         // A bounded batch, so a burst of connections is spread over the loops.
         for _ in 0..<64 {
             let fd = accept(listener, nil, nil)
             if fd < 0 {
                 switch errno {
-                case EAGAIN, EWOULDBLOCK: return
+                case EAGAIN, EWOULDBLOCK: return false
                 case EINTR, ECONNABORTED, EPROTO: continue
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
                     // Out of descriptors: stop watching the listener for a sweep instead of
                     // spinning on a level-triggered event that cannot be served.
                     stopWatchingListener()
                     acceptingPaused = true
-                    return
-                default: return
+                    return false
+                default: return false
                 }
             }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
@@ -188,6 +196,7 @@ final class EventLoop: @unchecked Sendable {
             connections[fd] = connection
             register(fd, events: connection.interest, operation: EPOLL_CTL_ADD)
         }
+        return true
     }
 
     private func stopWatchingListener() {
