@@ -9,7 +9,7 @@ binary's own `sign` command.
 
     soak.py BINARY SECONDS           run from the repository root (seed.sql, scenarios/, keys/)
 """
-import http.client, json, os, random, re, socket, subprocess, sys, threading, time
+import http.client, json, os, random, re, socket, subprocess, sys, threading, time, uuid
 
 BINARY, DURATION = sys.argv[1], int(sys.argv[2])
 WORKERS, IDLE, SAMPLE_EVERY = 8, 300, 10
@@ -48,9 +48,33 @@ def headers_of(text):
     return dict(line.split(": ", 1) for line in text.strip().splitlines())
 
 
+# A signature stays valid for the sandbox's ±15 min window and does not cover X-EXTERNAL-ID, so
+# one signing per endpoint and minute serves every worker: starting `dana-sandbox sign` for each
+# request held the soak to about 65 requests a second. Paylabs signs its requestId, which must be
+# new each time, so it is signed per request.
+signed_cache = {}
+signed_lock = threading.Lock()
+RESIGN_EVERY = 60
+
+
 def signed(endpoint):
-    """(path, headers, body) of a valid request, freshly signed (timestamps and Open API message ids
-    are checked for freshness and replay)."""
+    """(path, headers, body) of a valid request: a fresh X-EXTERNAL-ID on a signature at most a minute old."""
+    if endpoint == "query-subscription-transactions":
+        return fresh_signed(endpoint)
+    with signed_lock:
+        cached = signed_cache.get(endpoint)
+        if cached is None or time.monotonic() - cached[0] > RESIGN_EVERY:
+            cached = (time.monotonic(), fresh_signed(endpoint))
+            signed_cache[endpoint] = cached
+    path, headers, body = cached[1]
+    headers = dict(headers)
+    if "X-EXTERNAL-ID" in headers:
+        headers["X-EXTERNAL-ID"] = uuid.uuid4().hex
+    return path, headers, body
+
+
+def fresh_signed(endpoint):
+    """(path, headers, body) of a valid request, signed now."""
     path = PATHS[endpoint]
     if endpoint == "account-inquiry":
         return path, headers_of(sign("snap", "--path", path, "--body", INQUIRY)), INQUIRY
@@ -58,7 +82,8 @@ def signed(endpoint):
         body = '{"grantType":"client_credentials"}'
         return path, headers_of(sign("b2b")), body
     if endpoint == "query-subscription-transactions":
-        return path, headers_of(sign("paylabs", "--path", path, "--body", SUBTRANS)), SUBTRANS
+        body = SUBTRANS.replace("soak-request", "soak-" + uuid.uuid4().hex)
+        return path, headers_of(sign("paylabs", "--path", path, "--body", body)), body
     if endpoint == "query-user-profile":
         envelope = sign("openapi", "--function", "dana.member.query.queryUserProfile", "--access-token", "demo-token-62811742234", "--body", PROFILE)
     else:
