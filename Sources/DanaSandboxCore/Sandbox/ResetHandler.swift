@@ -38,6 +38,7 @@ public struct ResetHandler: RequestHandler {
             journal.clear()
             for reset in others { reset() }
         }
+        MemoryRelease.afterBulkFree()
         let (seconds, attoseconds) = (ContinuousClock.now - started).components
         let nanoseconds = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
         let scope = request.sandboxSession.map { ",\"session\":\(JSONString.quoted($0))" } ?? ""
