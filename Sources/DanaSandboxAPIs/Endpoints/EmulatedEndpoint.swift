@@ -18,8 +18,8 @@ public protocol EmulatedEndpoint: Sendable {
     /// The documented rules the endpoint's requests are linted against.
     static var lintRules: [LintRule] { get }
 
-    /// What the sandbox makes of `request`'s signature, with no effect on any state.
-    static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation
+    /// What the sandbox makes of a request's signature, with no effect on any state.
+    static var explainSignature: SignatureExplainer { get }
 
     /// The answer to `request`. Once its signature and mandatory headers pass, the endpoint
     /// answers through `context.pass`, where strict mode and scenarios apply. A `Rejection` of the family's codes is

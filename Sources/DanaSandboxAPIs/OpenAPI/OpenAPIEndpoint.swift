@@ -21,20 +21,7 @@ public protocol OpenAPIEndpoint: EmulatedEndpoint {
 extension OpenAPIEndpoint {
     public var family: any APIFamily { openAPI }
 
-    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
-        var explanation = SignatureExplanation(family: "Open API", scheme: "RSA-SHA256 over the raw request member", context: context)
-        switch OpenAPIRequest.parse(request.body) {
-        case .failure(let error):
-            explanation.problems.append("the body is no Open API envelope: \(error.message)")
-        case .success(let envelope):
-            let partner = try explanation.partner(envelope.clientID, header: "request.head.clientId", family: .dana, in: stores)
-            let signature = explanation.presented(envelope.signature, name: "signature")
-            let verify = explanation.rsaVerifier(partner)
-            let text = String(decoding: envelope.signedBytes, as: UTF8.self)
-            explanation.forms = [.init(label: "request-member", bodyHash: nil, stringToSign: text, verifies: verify(text, signature))]
-        }
-        return explanation
-    }
+    public static var explainSignature: SignatureExplainer { OpenAPISignatureExplainer.explain }
 
     public func handle(_ request: HTTPRequest, context: RequestContext) throws -> Reply {
         let stores = try services.stores(for: request)

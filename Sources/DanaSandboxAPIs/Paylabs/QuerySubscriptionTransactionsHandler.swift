@@ -7,6 +7,7 @@ import SandboxStorage
 /// first, a page at a time (docs/api-documents.md, 004).
 public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
     public static let path = "/dana/v1/sub/querysubtrans"
+    public static let explainSignature: SignatureExplainer = PaylabsSignatureExplainer.explain
     public static let descriptor = PaylabsFamily.descriptor(
         name: "query-subscription-transactions", path: path, members: ["storeId", "paymentType", "paymentInfo"]
     )
@@ -21,10 +22,6 @@ public struct QuerySubscriptionTransactionsHandler: EmulatedEndpoint {
         paylabs = PaylabsFamily(path: Self.path, echoed: ["storeId", "paymentType"], signer: services.signer, now: services.now)
         authenticator = PaylabsAuthenticator(context: services.authentication)
         self.services = services
-    }
-
-    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
-        try PaylabsSignatureExplainer.explain(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { paylabs }

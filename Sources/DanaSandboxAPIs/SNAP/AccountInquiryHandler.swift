@@ -10,6 +10,7 @@ import SandboxSupport
 /// the payee's monthly in-limit, the customer token, the X-EXTERNAL-ID already used today.
 public struct AccountInquiryHandler: EmulatedEndpoint {
     public static let paths = ["/v1.0/emoney/account-inquiry.htm", "/rest/v1.0/emoney/account-inquiry"]
+    public static let explainSignature: SignatureExplainer = SNAPSignatureExplainer.serviceRequest
     public static let descriptor = SNAPFamily.descriptor(
         name: "account-inquiry", paths: paths, service: .accountInquiry,
         members: ["referenceNo", "partnerReferenceNo", "sessionId", "customerNumber", "customerName", "customerMonthlyInLimit",
@@ -32,10 +33,6 @@ public struct AccountInquiryHandler: EmulatedEndpoint {
         authenticator = SNAPAuthenticator(service: service, context: services.authentication)
         self.services = services
         now = services.now
-    }
-
-    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
-        try SNAPSignatureExplainer.serviceRequest(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { snap }

@@ -8,6 +8,7 @@ import SandboxStorage
 /// the shape is the BI SNAP standard's.
 public struct B2BTokenHandler: EmulatedEndpoint {
     public static let path = "/v1.0/access-token/b2b.htm"
+    public static let explainSignature: SignatureExplainer = SNAPSignatureExplainer.tokenRequest
     public static let descriptor = SNAPFamily.descriptor(
         name: "b2b-token", paths: [path], service: .b2bToken, members: ["accessToken", "tokenType", "expiresIn", "additionalInfo"]
     )
@@ -21,10 +22,6 @@ public struct B2BTokenHandler: EmulatedEndpoint {
         snap = SNAPFamily(service: service, now: services.now)
         authenticator = SNAPAuthenticator(service: service, context: services.authentication)
         self.services = services
-    }
-
-    public static func explainSignature(of request: HTTPRequest, context: AuthenticationContext, stores: Stores) throws -> SignatureExplanation {
-        try SNAPSignatureExplainer.tokenRequest(request, context: context, stores: stores)
     }
 
     public var family: any APIFamily { snap }

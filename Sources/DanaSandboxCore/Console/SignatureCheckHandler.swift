@@ -58,7 +58,7 @@ public struct SignatureCheckHandler: RequestHandler {
             if let session = pasted.sandboxSession {
                 if let existing = services.databases.existingStore(for: session) { store = existing } else { missingSession = session }
             }
-            var explanation = try endpoint.explainSignature(of: pasted, context: services.authentication, stores: Stores(store))
+            var explanation = try endpoint.explainSignature(pasted, services.authentication, Stores(store))
             if let missingSession {
                 explanation.problems.append("session \(missingSession) does not exist (yet): checked against the shared data")
             }
