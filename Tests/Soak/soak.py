@@ -271,7 +271,9 @@ def proc_sample(pid):
 
 
 def main():
-    sandbox = subprocess.Popen([BINARY, "serve", "--port", "0", "--seed", "seed.sql", "--scenarios", "scenarios", "--keys", "keys"],
+    # SOAK_SERVE_ARGS adds serve options, to soak another configuration (say `--journal-limit 10`).
+    extra = os.environ.get("SOAK_SERVE_ARGS", "").split()
+    sandbox = subprocess.Popen([BINARY, "serve", "--port", "0", "--seed", "seed.sql", "--scenarios", "scenarios", "--keys", "keys", *extra],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     ready = sandbox.stdout.readline()
     match = re.search(r"listening on http://127\.0\.0\.1:(\d+)", ready)
