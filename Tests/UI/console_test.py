@@ -262,6 +262,20 @@ class ActionTests(ConsoleTestCase):
         _, journal = self.sandbox.call("GET", "/sandbox/journal?endpoint=account-inquiry")
         self.assertEqual(json.loads(journal)["count"], 0, "the helper sends nothing to the endpoint")
 
+    def test_one_session_is_reset_alone(self):
+        headers = self.sandbox.signed_headers()
+        headers["X-Sandbox-Session"] = "ui-session"
+        self.assertEqual(self.sandbox.call("POST", INQUIRY_PATH, INQUIRY_BODY, headers)[0], 200)
+        self.assertIn("ui-session", self.sandbox.call("GET", "/sandbox/sessions")[1])
+        self.open_console()
+        self.tab("actions")
+        self.driver.find_element(By.ID, "reset-session").send_keys("ui-session")
+        self.driver.find_element(By.CSS_SELECTOR, "#reset-session-form button[type=submit]").click()
+        self.wait_for(lambda d: "Session ui-session reset" in d.find_element(By.ID, "reset-result").text, "the session's reset")
+        self.assertNotIn("ui-session", self.sandbox.call("GET", "/sandbox/sessions")[1])
+        _, journal = self.sandbox.call("GET", "/sandbox/journal?endpoint=account-inquiry")
+        self.assertEqual(json.loads(journal)["count"], 1, "a session's reset leaves the journal alone")
+
     def test_the_destination_inquiry_form_shows_the_report(self):
         import socket
         closed = socket.socket()
