@@ -39,8 +39,8 @@ public final class SessionDatabases: Sendable {
             return true
         }
         return try sessions.withLock { (sessions: inout [String: Session]) throws(SQLiteError) -> SandboxStore in
-            if sweep { sessions = sessions.filter { now - $0.value.lastUsed <= ttl } }
-            if var existing = sessions[session], now - existing.lastUsed <= ttl {
+            if sweep { sessions = sessions.filter { isLive($0.value, at: now) } }
+            if var existing = sessions[session], isLive(existing, at: now) {
                 existing.lastUsed = now
                 sessions[session] = existing
                 return existing.store
@@ -59,7 +59,7 @@ public final class SessionDatabases: Sendable {
     public func existingStore(for session: String) -> SandboxStore? {
         let now = ContinuousClock.now
         return sessions.withLock { sessions in
-            sessions[session].flatMap { now - $0.lastUsed <= ttl ? $0.store : nil }
+            sessions[session].flatMap { isLive($0, at: now) ? $0.store : nil }
         }
     }
 
@@ -67,7 +67,7 @@ public final class SessionDatabases: Sendable {
     public func live() -> [Session] {
         let now = ContinuousClock.now
         return sessions.withLock { sessions in
-            sessions = sessions.filter { now - $0.value.lastUsed <= ttl }
+            sessions = sessions.filter { isLive($0.value, at: now) }
             return sessions.values.sorted { $0.lastUsed < $1.lastUsed }
         }
     }
@@ -81,5 +81,10 @@ public final class SessionDatabases: Sendable {
     /// Drops every session.
     public func dropAll() {
         sessions.withLock { $0.removeAll() }
+    }
+
+    /// Used within the last `ttl`: an older session is gone, whether or not a sweep removed it yet.
+    private func isLive(_ session: Session, at now: ContinuousClock.Instant) -> Bool {
+        now - session.lastUsed <= ttl
     }
 }

@@ -13,10 +13,15 @@ public struct PaylabsAuthenticator: Sendable {
         self.context = context
     }
 
+    /// An empty or whitespace-only body, which Paylabs answers with postDataEmpty.
+    static func isBlank(_ body: [UInt8]) -> Bool {
+        body.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// The merchant that signed `request`.
     public func authenticate(_ request: HTTPRequest, stores: Stores) throws -> Partner {
         let headers = try PaylabsSignedHeaders(request.headers)
-        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if Self.isBlank(request.body) {
             throw Rejection(PaylabsErrorCode.postDataEmpty)
         }
         guard let sent = SignatureTimestamp.parse(headers.timestamp) else {

@@ -9,7 +9,7 @@ enum PaylabsSignatureExplainer {
         let timestamp = explanation.timestamp(request.headers["X-TIMESTAMP"])
         let partner = try explanation.partner(request.headers["X-PARTNER-ID"], header: "X-PARTNER-ID", family: .paylabs, in: stores)
         let signature = explanation.presented(request.headers["X-SIGNATURE"], name: "X-SIGNATURE")
-        if request.body.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if PaylabsAuthenticator.isBlank(request.body) {
             explanation.problems.append("the body is empty: Paylabs answers postDataEmpty")
         }
         let verify = explanation.rsaVerifier(partner)

@@ -23,8 +23,7 @@ public struct SNAPAuthenticator: Sendable {
         let method = request.method.rawValue
 
         if let authorization = request.headers["Authorization"] {
-            guard authorization.lowercased().hasPrefix("bearer "), case let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces),
-                  !token.isEmpty, try stores.b2bTokens.isValid(token, for: partner.clientID, now: context.now()) else {
+            guard let token = Self.bearerToken(authorization), try stores.b2bTokens.isValid(token, for: partner.clientID, now: context.now()) else {
                 throw Rejection(service.code("401", "01"))
             }
             guard context.settings.enforce else { return partner }
@@ -49,6 +48,13 @@ public struct SNAPAuthenticator: Sendable {
             presented.map { key.verify(signature: $0, message: Array(stringToSign(hash).utf8)) } ?? false
         }) else { return partner }
         throw refusal(request, partner: partner, key: key.fingerprint, expected: stringToSign(tried[0]), hashes: tried)
+    }
+
+    /// The token of `Authorization: Bearer <token>`; nil for any other scheme or an empty token.
+    static func bearerToken(_ authorization: String) -> String? {
+        guard authorization.lowercased().hasPrefix("bearer ") else { return nil }
+        let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
     }
 
     /// The active DANA partner `partnerID`, if its timestamp is fresh: the checks every SNAP

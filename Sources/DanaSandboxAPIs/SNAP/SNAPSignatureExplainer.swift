@@ -23,7 +23,7 @@ enum SNAPSignatureExplainer {
         let timestamp = explanation.timestamp(request.headers["X-TIMESTAMP"])
         let partner = try explanation.partner(request.headers["X-PARTNER-ID"], header: "X-PARTNER-ID", family: .dana, in: stores)
         let signature = explanation.presented(request.headers["X-SIGNATURE"], name: "X-SIGNATURE", hexToo: true)
-        let token = authorization.lowercased().hasPrefix("bearer ") ? String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces) : ""
+        let token = SNAPAuthenticator.bearerToken(authorization) ?? ""
         if token.isEmpty {
             explanation.problems.append("Authorization must be 'Bearer <B2B token>' (or absent, for an RSA signature)")
         } else if let partner, try !stores.b2bTokens.isValid(token, for: partner.clientID, now: context.now()) {
