@@ -1,25 +1,27 @@
 #!/usr/bin/env python3
 """`make soak`: drives a running dana-sandbox for SOAK_SECONDS with valid and invalid traffic on
 every endpoint, every shipped scenario (each fault included), resets, reloads, journal reads, 300
-idle connections and clients that vanish mid-request, and samples the process's RSS and open
-descriptors every 10 s. Fails when an answer is a 5xx no scenario asked for, the process dies,
-RSS after the first minute grows by more than 5 %, or the descriptors do not return to their
-baseline once the clients are gone. Python 3 standard library only; signatures come from the
-binary's own `sign` command.
+idle connections and clients that vanish mid-request, samples the process's RSS every 2 s and
+prints it with the open descriptors every 10 s. Fails when an answer is a 5xx no scenario asked
+for, the process dies, RSS after the first minute grows by more than 5 %, or the descriptors do
+not return to their baseline once the clients are gone. Python 3 standard library only;
+signatures come from the binary's own `sign` command.
 
 RSS growth is the rise of the least-squares line through every RSS sample from 60 s on, from 60 s
 to the last sample, over the line's value at 60 s. Resets drop up to 25 session databases and the
 X-EXTERNAL-ID ledger, which later requests make again, so RSS wanders by up to 1.5 MB (5 %) around
 its level; comparing two minutes' means (the second and the last) failed on that wander in about
-one ten-minute run in four, where a line through every sample follows what persists. With under
-120 s of samples after the first minute, the growth is not measured.
+one ten-minute run in four, where a line through every sample follows what persists. The wander
+barely correlates from one 10 s sample to the next, so the line goes through every 2 s sample,
+several times as much evidence for the same run. With under 120 s of samples after the first
+minute, the growth is not measured.
 
     soak.py BINARY SECONDS           run from the repository root (seed.sql, scenarios/, keys/)
 """
 import http.client, json, os, random, re, socket, subprocess, sys, threading, time, uuid
 
 BINARY, DURATION = sys.argv[1], int(sys.argv[2])
-WORKERS, IDLE, SAMPLE_EVERY = 8, 300, 10
+WORKERS, IDLE, SAMPLE_EVERY, FIT_EVERY = 8, 300, 10, 2
 TREND_FROM, TREND_SPAN, TREND_BOUND = 60, 120, 5.0
 
 INQUIRY = '{"customerNumber":"62811742234","amount":{"value":"1.00","currency":"IDR"},"additionalInfo":{"fundType":"AGENT_TOPUP_FOR_USER_CLEARING"}}'
@@ -319,18 +321,24 @@ def main():
     for thread in threads:
         thread.start()
 
-    samples = []
+    samples, fit = [], []  # (t, kB, fds) every SAMPLE_EVERY s, printed; (t, kB) every FIT_EVERY s, for the trend
     started = time.monotonic()
     print(f"{'t (s)':>6} {'RSS (kB)':>10} {'fds':>6} {'requests':>10}", flush=True)
-    while time.monotonic() - started < DURATION:
-        stop.wait(min(SAMPLE_EVERY, DURATION - (time.monotonic() - started)))
+    due = 0
+    while due < DURATION:
+        # Due times on a fixed grid, not a wait after each sample, so the printed samples stay on
+        # whole multiples of SAMPLE_EVERY however late the machine wakes this thread.
+        due = min(due + FIT_EVERY, DURATION)
+        stop.wait(max(0.0, started + due - time.monotonic()))
         if sandbox.poll() is not None:
             problem(f"the sandbox died with status {sandbox.returncode}")
             break
         rss, fds = proc_sample(sandbox.pid)
-        elapsed = round(time.monotonic() - started)
-        samples.append((elapsed, rss, fds))
-        print(f"{elapsed:>6} {rss:>10} {fds:>6} {counts['requests']:>10}", flush=True)
+        elapsed = time.monotonic() - started
+        fit.append((elapsed, rss))
+        if due % SAMPLE_EVERY == 0 or due == DURATION:
+            samples.append((round(elapsed), rss, fds))
+            print(f"{round(elapsed):>6} {rss:>10} {fds:>6} {counts['requests']:>10}", flush=True)
     stop.set()
     for thread in threads:
         thread.join()
@@ -352,9 +360,9 @@ def main():
     # The first minute is start-up (the journal, sessions and caches filling up), so the trend
     # starts after it; a line through every later sample, as two minutes' means move with the
     # wander resets cause (see the docstring).
-    trend = rss_trend([(t, rss) for t, rss, _ in samples])
+    trend = rss_trend(fit)
     if trend is not None and trend[3] > TREND_BOUND:
-        problem(f"RSS grew {trend[3]:.1f} % after the first minute (trend {trend[0] * 60:+.0f} kB/min, {trend[1]:.0f} kB at {TREND_FROM} s to {trend[2]:.0f} kB at {samples[-1][0]} s)")
+        problem(f"RSS grew {trend[3]:.1f} % after the first minute (trend {trend[0] * 60:+.0f} kB/min, {trend[1]:.0f} kB at {TREND_FROM} s to {trend[2]:.0f} kB at {fit[-1][0]:.0f} s)")
     sandbox.terminate()
     sandbox.wait(timeout=10)
 
@@ -362,7 +370,7 @@ def main():
     print(f"  duration        {DURATION} s, {WORKERS} workers, {IDLE} idle connections")
     for key, value in counts.items():
         print(f"  {key:<15} {value}")
-    print(f"  RSS             baseline {baseline_rss} kB; " + (f"trend {trend[0] * 60:+.0f} kB/min from {TREND_FROM} s, fitted {trend[1]:.0f} kB at {TREND_FROM} s -> {trend[2]:.0f} kB at {samples[-1][0]} s ({trend[3]:+.1f} %)" if trend is not None else f"growth not measured: under {TREND_SPAN} s of samples after the first {TREND_FROM} s"))
+    print(f"  RSS             baseline {baseline_rss} kB; " + (f"trend {trend[0] * 60:+.0f} kB/min (every {FIT_EVERY} s from {TREND_FROM} s), fitted {trend[1]:.0f} kB at {TREND_FROM} s -> {trend[2]:.0f} kB at {fit[-1][0]:.0f} s ({trend[3]:+.1f} %)" if trend is not None else f"growth not measured: under {TREND_SPAN} s of samples after the first {TREND_FROM} s"))
     print(f"  descriptors     {baseline_fds} at the start, {fds} at the end")
     print(f"  RSS curve (kB, every {SAMPLE_EVERY} s): " + " ".join(str(s[1]) for s in samples))
     print(f"  fds curve (every {SAMPLE_EVERY} s): " + " ".join(str(s[2]) for s in samples))
