@@ -12,15 +12,17 @@ to the last sample, over the line's value at 60 s. Resets drop up to 25 session 
 X-EXTERNAL-ID ledger, which later requests make again, so RSS wanders by up to 1.5 MB (5 %) around
 its level; comparing two minutes' means (the second and the last) failed on that wander in about
 one ten-minute run in four, where a line through every sample follows what persists. The wander
-barely correlates from one 10 s sample to the next, so the line goes through every 2 s sample,
-several times as much evidence for the same run. With under 120 s of samples after the first
-minute, the growth is not measured.
+barely correlates from one 10 s sample to the next (on a 1 s trace of a 600 s run, the ten ways
+of taking a sample every 10 s gave growths from +1.0 to +5.5 %), so the line goes through a
+sample every 2 s. With under 120 s of samples after the first minute, the growth is not measured.
 
     soak.py BINARY SECONDS           run from the repository root (seed.sql, scenarios/, keys/)
+    soak.py --self-test              the growth measure on synthetic runs, no binary needed
 """
 import http.client, json, os, random, re, socket, subprocess, sys, threading, time, uuid
 
-BINARY, DURATION = sys.argv[1], int(sys.argv[2])
+SELF_TEST = sys.argv[1:] == ["--self-test"]
+BINARY, DURATION = (None, 0) if SELF_TEST else (sys.argv[1], int(sys.argv[2]))
 WORKERS, IDLE, SAMPLE_EVERY, FIT_EVERY = 8, 300, 10, 2
 TREND_FROM, TREND_SPAN, TREND_BOUND = 60, 120, 5.0
 
@@ -293,6 +295,38 @@ def rss_trend(points):
     return slope, start, end, (end - start) * 100.0 / start
 
 
+def self_test():
+    """The growth measure on synthetic 600 s runs sampled every FIT_EVERY s, whose RSS holds for 1 to
+    7 s, then jumps to anywhere within 1.5 MB of 28 MB: a soak's RSS read every second spreads as
+    much and holds 1.5 s on average, so these runs are the noisier. Flat, each must pass; leaking
+    8 % over the 9 minutes after the first, each must fail. A flat run whose last minute alone is
+    1.5 MB high, which two minutes' means called +5.4 %, must pass too."""
+    random.seed(16)  # the same runs each time: a pass here is not luck of the draw
+
+    def run(leak, noise=1500, last_minute=0):
+        points, level, hold = [], 0, 0
+        for t in range(601):
+            if hold == 0:
+                level, hold = random.uniform(-noise, noise), random.randrange(1, 8)
+            hold -= 1
+            if t % FIT_EVERY == 0:
+                points.append((t, 28000 + level + 28000 * leak * max(0, t - TREND_FROM) / 540 + (last_minute if t > 540 else 0)))
+        return points
+
+    flat = [rss_trend(run(0))[3] for _ in range(200)]
+    leaking = [rss_trend(run(0.08))[3] for _ in range(200)]
+    high_end = rss_trend(run(0, noise=0, last_minute=1500))[3]
+    short = run(0)
+    checks = [(f"200 flat runs: growth {min(flat):+.1f} to {max(flat):+.1f} %", max(flat) <= TREND_BOUND),
+              (f"200 runs leaking 8 %: growth {min(leaking):+.1f} to {max(leaking):+.1f} %", min(leaking) > TREND_BOUND),
+              (f"flat, the last minute 1.5 MB high: growth {high_end:+.1f} %", high_end <= TREND_BOUND),
+              (f"measured from {TREND_FROM + TREND_SPAN} s on, not before",
+               rss_trend(short[:(TREND_FROM + TREND_SPAN) // FIT_EVERY]) is None and rss_trend(short[:(TREND_FROM + TREND_SPAN) // FIT_EVERY + 1]) is not None)]
+    for text, ok in checks:
+        print(("ok      " if ok else "FAILED  ") + text)
+    sys.exit(0 if all(ok for _, ok in checks) else 1)
+
+
 def main():
     # SOAK_SERVE_ARGS adds serve options, to soak another configuration (say `--journal-limit 10`).
     extra = os.environ.get("SOAK_SERVE_ARGS", "").split()
@@ -382,4 +416,7 @@ def main():
     print("\nsoak passed")
 
 
-main()
+if SELF_TEST:
+    self_test()
+else:
+    main()
