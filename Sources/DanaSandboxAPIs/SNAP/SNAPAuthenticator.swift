@@ -51,10 +51,18 @@ public struct SNAPAuthenticator: Sendable {
     }
 
     /// The token of `Authorization: Bearer <token>`; nil for any other scheme or an empty token.
+    /// Read as bytes: Foundation's `trimmingCharacters` goes through NSString and was 5 % of an
+    /// account inquiry's CPU. The padding trimmed is HTTP's own (spaces and tabs).
     static func bearerToken(_ authorization: String) -> String? {
-        guard authorization.lowercased().hasPrefix("bearer ") else { return nil }
-        let token = String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces)
-        return token.isEmpty ? nil : token
+        let bytes = Array(authorization.utf8)
+        let scheme = Array("bearer ".utf8)
+        let lowered = bytes.prefix(scheme.count).map { (65...90).contains($0) ? $0 + 32 : $0 }
+        guard lowered == scheme else { return nil }
+        let isPadding = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        var start = scheme.count, end = bytes.count
+        while start < end, isPadding(bytes[start]) { start += 1 }
+        while end > start, isPadding(bytes[end - 1]) { end -= 1 }
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : nil
     }
 
     /// The active DANA partner `partnerID`, if its timestamp is fresh: the checks every SNAP

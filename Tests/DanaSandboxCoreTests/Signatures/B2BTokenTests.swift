@@ -17,6 +17,17 @@ final class B2BTokenTests: XCTestCase {
         harness = try SandboxHarness()
     }
 
+    func testBearerToken_TakesAnyCaseOfTheScheme_TrimsSpacesAndTabs_RefusesOthers() {
+        XCTAssertEqual(SNAPAuthenticator.bearerToken("Bearer abc"), "abc")
+        XCTAssertEqual(SNAPAuthenticator.bearerToken("bEARER \t abc.DEF \t"), "abc.DEF")
+        XCTAssertEqual(SNAPAuthenticator.bearerToken("Bearer a b"), "a b")
+        XCTAssertNil(SNAPAuthenticator.bearerToken("Bearer"))
+        XCTAssertNil(SNAPAuthenticator.bearerToken("Bearer  \t "))
+        XCTAssertNil(SNAPAuthenticator.bearerToken("Basic abc"))
+        XCTAssertNil(SNAPAuthenticator.bearerToken("Bearerabc"))
+        XCTAssertNil(SNAPAuthenticator.bearerToken("Bearer@abc"))
+    }
+
     func testSignedRequest_GetsABearerTokenFor900Seconds_StoredWithItsExpiry() throws {
         // when
         let response = harness.send(try SignedRequest.b2b(timestamp: harness.clock.jakarta))
